@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+
+	"github.com/ThreeDotsLabs/watermill"
+
+	"github.com/prontuario/prontuario/aggregator/pipeline"
+	"github.com/prontuario/prontuario/aggregator/rebuild"
+	"github.com/prontuario/prontuario/aggregator/store/readstore"
+	"github.com/prontuario/prontuario/internal/kafkax"
+	"github.com/prontuario/prontuario/internal/obs"
+)
+
+func run(ctx context.Context, args []string, getenv func(string) string) error {
+	logger, err := obs.NewLogger(getenv, os.Stderr, "aggregator")
+	if err != nil {
+		return err
+	}
+	cfg, err := configFromEnv(getenv)
+	if err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	cmd := "run"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "run":
+		return runLive(ctx, cfg, logger)
+	case "rebuild":
+		return runRebuild(ctx, cfg, args, logger)
+	}
+	return fmt.Errorf("unknown command %q: want run or rebuild", cmd)
+}
+
+// runLive consumes until ctx ends, serving the operations endpoints.
+func runLive(ctx context.Context, cfg config, logger *slog.Logger) error {
+	st, err := readstore.Open(ctx, cfg.Store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	wlog := watermill.NewSlogLogger(logger)
+	sub, err := kafkax.NewSubscriber(cfg.Kafka, cfg.Group, wlog)
+	if err != nil {
+		return err
+	}
+	defer sub.Close()
+	pub, err := kafkax.NewPublisher(cfg.Kafka, wlog)
+	if err != nil {
+		return err
+	}
+	defer pub.Close()
+	reg := obs.NewRegistry()
+	p, err := pipeline.New(pipeline.Config{ConsumerGroup: cfg.Group}, sub, pub, st, pipeline.NewMetrics(reg), logger)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	obs.Mount(mux, reg, func(ctx context.Context) error {
+		select {
+		case <-p.Running():
+		default:
+			return errors.New("consumers not subscribed yet")
+		}
+		_, err := st.ActiveGeneration(ctx)
+		return err
+	})
+	serveCtx, stopServing := context.WithCancel(ctx)
+	served := make(chan error, 1)
+	go func() { served <- obs.Serve(serveCtx, cfg.Addr, mux, logger, nil) }()
+	runErr := p.Run(ctx)
+	stopServing()
+	return errors.Join(runErr, <-served)
+}
+
+// runRebuild replays every topic into a new generation and switches to it.
+func runRebuild(ctx context.Context, cfg config, args []string, logger *slog.Logger) error {
+	fs := flag.NewFlagSet("aggregator rebuild", flag.ContinueOnError)
+	gen := fs.String("generation", "", "name of the new generation (default r<date>_<time>)")
+	keep := fs.Bool("keep-old", false, "keep the previous generation after the switch")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := readstore.Open(ctx, cfg.Store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := rebuild.Run(ctx, rebuild.Config{
+		Kafka: cfg.Kafka, Live: pipeline.Config{ConsumerGroup: cfg.Group}, Generation: *gen, KeepOld: *keep, Progress: os.Stderr,
+	}, st, func(ctx context.Context, name string) (pipeline.Store, error) {
+		return readstore.OpenGeneration(ctx, st, name)
+	}, logger)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("rebuilt generation %s from %d messages in %s; readers switched from %s\n", res.Generation, res.Replayed, res.Took.Round(1e6), res.Previous)
+	return nil
+}

@@ -1,0 +1,86 @@
+package pipeline
+
+import (
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics are the pipeline's Prometheus instruments. A nil *Metrics records
+// nothing, so tests need not register any.
+type Metrics struct {
+	applied      *prometheus.CounterVec
+	deadLettered *prometheus.CounterVec
+	batchSize    prometheus.Histogram
+	commitTime   prometheus.Histogram
+	commitErrors prometheus.Counter
+	applyLatency prometheus.Histogram
+	newestEvent  *prometheus.GaugeVec
+}
+
+// NewMetrics creates the instruments and registers them with reg.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		applied: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "prontuario_aggregator_events_applied_total", Help: "Events applied, by topic and event type (duplicates included).",
+		}, []string{"topic", "type"}),
+		deadLettered: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "prontuario_aggregator_dead_lettered_total", Help: "Messages sent to the dead-letter topic, by topic and error kind.",
+		}, []string{"topic", "kind"}),
+		batchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "prontuario_aggregator_batch_size", Help: "Events per store commit.",
+			Buckets: prometheus.ExponentialBuckets(1, 2, 10),
+		}),
+		commitTime: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "prontuario_aggregator_commit_seconds", Help: "Duration of one batch: load, apply, commit.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
+		}),
+		commitErrors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "prontuario_aggregator_commit_errors_total", Help: "Batches whose store commit failed (retried).",
+		}),
+		applyLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "prontuario_aggregator_apply_latency_seconds", Help: "From the event's commit in its source service to its apply here.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 16),
+		}),
+		newestEvent: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "prontuario_aggregator_newest_event_timestamp_seconds", Help: "Recorded-at time of the newest applied event, per source (freshness).",
+		}, []string{"source"}),
+	}
+	reg.MustRegister(m.applied, m.deadLettered, m.batchSize, m.commitTime, m.commitErrors, m.applyLatency, m.newestEvent)
+	return m
+}
+
+func (m *Metrics) observeBatch(reqs []request, results []error, err error) {
+	if m == nil {
+		return
+	}
+	m.batchSize.Observe(float64(len(reqs)))
+	if err != nil {
+		m.commitErrors.Inc()
+		return
+	}
+	now := time.Now()
+	for i, r := range reqs {
+		if r.delivery == nil || results[i] != nil {
+			continue
+		}
+		e := r.delivery.Event
+		m.applied.WithLabelValues(r.delivery.Topic, string(e.Type)).Inc()
+		if !e.RecordedAt.IsZero() {
+			m.applyLatency.Observe(now.Sub(e.RecordedAt).Seconds())
+			m.newestEvent.WithLabelValues(string(e.Source)).Set(float64(e.RecordedAt.UnixNano()) / 1e9)
+		}
+	}
+}
+
+func (m *Metrics) observeCommit(d time.Duration) {
+	if m != nil {
+		m.commitTime.Observe(d.Seconds())
+	}
+}
+
+func (m *Metrics) observeDeadLetter(topic, kind string) {
+	if m != nil {
+		m.deadLettered.WithLabelValues(topic, kind).Inc()
+	}
+}

@@ -1,0 +1,29 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/prontuario/prontuario/aggregator/history"
+	"github.com/prontuario/prontuario/aggregator/store"
+)
+
+// Store is what the pipeline needs of a read store: load the documents a
+// batch touches, and commit the batch's changes durably (store.ErrConflict
+// when another writer changed one of them since Load).
+type Store interface {
+	Load(ctx context.Context, patientIDs, encounterIDs []string) (map[string]history.Patient, map[string]history.Encounter, error)
+	Commit(ctx context.Context, b store.Batch) error
+}
+
+// PoisonError marks a message that can never be applied, whatever the number
+// of retries: the handler dead-letters it and moves on.
+type PoisonError struct {
+	// Kind is a contracts.Kind* or history.PoisonKind value.
+	Kind string
+	// Err says why.
+	Err error
+}
+
+func (e *PoisonError) Error() string { return "poison (" + e.Kind + "): " + e.Err.Error() }
+
+func (e *PoisonError) Unwrap() error { return e.Err }

@@ -6,12 +6,14 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+
+	"github.com/prontuario/prontuario/internal/kafkax"
 )
 
 // run is the state of one rebuild.
 type run struct {
 	cfg      Config
-	broker   *broker
+	broker   *kafkax.Admin
 	group    string
 	logger   *slog.Logger
 	began    time.Time
@@ -22,15 +24,15 @@ type run struct {
 // topics when it started, then everything the live group has consumed.
 func (r *run) catchUp(ctx context.Context, old string) error {
 	topics := r.cfg.Live.Topics
-	start, err := r.broker.ends(topics)
+	start, err := r.broker.EndOffsets(topics)
 	if err != nil {
 		return err
 	}
-	r.logger.Info("rebuilding the read model", "generation", r.cfg.Generation, "previous", old, "events", start.total())
+	r.logger.Info("rebuilding the read model", "generation", r.cfg.Generation, "previous", old, "events", start.Total())
 	if err := r.waitFor(ctx, start, "replaying"); err != nil {
 		return err
 	}
-	live, err := r.broker.committed(r.cfg.Live.ConsumerGroup, topics)
+	live, err := r.broker.CommittedOffsets(r.cfg.Live.ConsumerGroup, topics)
 	if err != nil {
 		return err
 	}
@@ -45,7 +47,7 @@ func (r *run) afterSwitch(ctx context.Context) error {
 		return ctx.Err()
 	case <-time.After(r.cfg.SwitchGrace):
 	}
-	live, err := r.broker.committed(r.cfg.Live.ConsumerGroup, r.cfg.Live.Topics)
+	live, err := r.broker.CommittedOffsets(r.cfg.Live.ConsumerGroup, r.cfg.Live.Topics)
 	if err != nil {
 		return err
 	}
@@ -54,18 +56,18 @@ func (r *run) afterSwitch(ctx context.Context) error {
 
 // waitFor polls the rebuild group's committed offsets until they reach
 // target, printing progress.
-func (r *run) waitFor(ctx context.Context, target offsets, phase string) error {
-	total := target.total()
+func (r *run) waitFor(ctx context.Context, target kafkax.Offsets, phase string) error {
+	total := target.Total()
 	tick := time.NewTicker(r.cfg.PollInterval)
 	defer tick.Stop()
 	for {
-		done, err := r.broker.committed(r.group, r.cfg.Live.Topics)
+		done, err := r.broker.CommittedOffsets(r.group, r.cfg.Live.Topics)
 		if err != nil {
 			return err
 		}
-		r.replayed = done.total()
+		r.replayed = done.Total()
 		r.printProgress(phase, r.replayed, total)
-		if done.reached(target) {
+		if done.Reached(target) {
 			fmt.Fprintln(r.cfg.Progress)
 			return nil
 		}

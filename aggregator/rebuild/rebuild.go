@@ -93,11 +93,7 @@ func Run(ctx context.Context, cfg Config, gens Generations, open OpenGeneration,
 	if err != nil {
 		return res, fmt.Errorf("open generation %s: %w", cfg.Generation, err)
 	}
-	sc, err := kafkax.SaramaConfig(cfg.Kafka.WithDefaults())
-	if err != nil {
-		return res, err
-	}
-	b, err := newBroker(cfg.Kafka.WithDefaults().Brokers, sc)
+	b, err := kafkax.NewAdmin(cfg.Kafka)
 	if err != nil {
 		return res, err
 	}

@@ -18,7 +18,13 @@ type Accepted struct {
 	ID      string `json:"id"`
 	EventID string `json:"eventId"`
 	Version int    `json:"version"`
+	// PatientID and EncounterID say whose history the event belongs to.
+	PatientID   string `json:"patientId"`
+	EncounterID string `json:"encounterId"`
 }
+
+// maxAttempts bounds the tries of one command: about 12 s of pauses.
+const maxAttempts = 7
 
 // client sends commands, paced by the limiter, and records their outcome.
 type client struct {
@@ -40,17 +46,33 @@ func (e *RejectedError) Error() string {
 	return fmt.Sprintf("%s rejected with %d: %s", e.Command, e.Status, e.Body)
 }
 
-// post sends one command with a fresh Idempotency-Key, retrying once with
-// the same key on a transport error or 5xx (as a careful client would: the
-// key makes the retry safe).
+// post sends one command with a fresh Idempotency-Key, retrying with the
+// same key and a growing pause on a transport error or 5xx (as a careful
+// client would: the key makes the retry safe, and a command that committed
+// just before its service crashed gets its first answer back).
 func (c *client) post(ctx context.Context, command, url string, body any) (Accepted, error) {
+	return c.postFor(ctx, "", "", command, url, body)
+}
+
+// postFor is post for a command of a patient's encounter, which the
+// accepted record then names.
+func (c *client) postFor(ctx context.Context, patientID, encounterID, command, url string, body any) (Accepted, error) {
 	payload, err := json.Marshal(body)
 	if err != nil {
 		return Accepted{}, err
 	}
 	key := newKey()
 	var last error
-	for attempt := 0; attempt < 2; attempt++ {
+	pause := 200 * time.Millisecond
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return Accepted{}, ctx.Err()
+			case <-time.After(pause):
+			}
+			pause *= 2
+		}
 		if err := c.limiter.wait(ctx); err != nil {
 			return Accepted{}, err
 		}
@@ -58,7 +80,10 @@ func (c *client) post(ctx context.Context, command, url string, body any) (Accep
 		acc, status, err := c.send(ctx, url, key, payload)
 		c.stats.record(command, status, err, time.Since(start))
 		if err == nil && status/100 == 2 {
-			acc.Command = command
+			acc.Command, acc.PatientID, acc.EncounterID = command, patientID, encounterID
+			if command == "OpenEncounter" {
+				acc.EncounterID = acc.ID
+			}
 			if c.sink != nil {
 				c.sink(acc)
 			}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
 
@@ -59,10 +60,19 @@ func runLive(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	defer pub.Close()
 	reg := obs.NewRegistry()
-	p, err := pipeline.New(pipeline.Config{ConsumerGroup: cfg.Group}, sub, pub, st, pipeline.NewMetrics(reg), logger)
+	pcfg := pipeline.Config{ConsumerGroup: cfg.Group}.WithDefaults()
+	p, err := pipeline.New(pcfg, sub, pub, st, pipeline.NewMetrics(reg), logger)
 	if err != nil {
 		return err
 	}
+	admin, err := kafkax.NewAdmin(cfg.Kafka)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	lagCtx, stopLag := context.WithCancel(ctx)
+	defer stopLag()
+	go pipeline.NewLagGauge(reg).Watch(lagCtx, admin, pcfg.ConsumerGroup, pcfg.Topics, 10*time.Second, logger)
 	mux := http.NewServeMux()
 	obs.Mount(mux, reg, func(ctx context.Context) error {
 		select {

@@ -1,0 +1,13 @@
+//go:build long
+
+package e2e
+
+import "time"
+
+// The long fault runs of `make e2e-long`.
+const (
+	brokerOutage   = 30 * time.Second
+	outagePatients = 60
+	crashCycles    = 20
+	crashPatients  = 120
+)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"sort"
 	"testing"
 	"time"
@@ -51,14 +52,22 @@ func appliedEvents(t *testing.T, h *harness.Hospital, patientID string) []string
 // (bounded) for the pipeline to catch up.
 func assertExactlyOnce(t *testing.T, h *harness.Hospital, accepted map[string][]string, timeout time.Duration) {
 	t.Helper()
-	harness.Eventually(t, timeout, "every accepted event applied exactly once", func() bool {
+	deadline := time.Now().Add(timeout)
+	for {
+		diff := ""
 		for pid, want := range accepted {
-			if !sameSet(appliedEvents(t, h, pid), want) {
-				return false
+			if got := appliedEvents(t, h, pid); !sameSet(got, want) {
+				diff += fmt.Sprintf("\npatient %s: missing %v, not accepted %v", pid, minus(want, got), minus(got, want))
 			}
 		}
-		return true
-	})
+		if diff == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after %s, the read model still differs from the accepted commands:%s", timeout, diff)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	for pid, want := range accepted {
 		got := appliedEvents(t, h, pid)
 		seen := map[string]int{}
@@ -74,6 +83,21 @@ func assertExactlyOnce(t *testing.T, h *harness.Hospital, accepted map[string][]
 			t.Errorf("patient %s: %d events applied, %d accepted", pid, len(got), len(want))
 		}
 	}
+}
+
+// minus returns the elements of a not in b.
+func minus(a, b []string) []string {
+	in := map[string]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
+	var out []string
+	for _, x := range a {
+		if !in[x] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func sameSet(a, b []string) bool {

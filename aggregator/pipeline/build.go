@@ -76,11 +76,15 @@ func (a *Applier) build(ctx context.Context, reqs []request) ([]error, store.Bat
 	for id, enc := range encounters {
 		if old, ok := loadedE[id]; !ok || !reflect.DeepEqual(old, enc) {
 			b.Encounters = append(b.Encounters, enc)
-			if b.Billable == nil {
-				b.Billable = map[string][]history.BillableItem{}
-			}
-			b.Billable[id] = history.BillableItems(enc)
 		}
+		// The billable set goes with every touched encounter, changed or
+		// not: on a store without transactions, a crash may have written the
+		// encounter but not its billable items, and re-applying the same
+		// events (which changes nothing) must still complete them.
+		if b.Billable == nil {
+			b.Billable = map[string][]history.BillableItem{}
+		}
+		b.Billable[id] = history.BillableItems(enc)
 	}
 	for _, f := range fresh {
 		b.Freshness = append(b.Freshness, *f)

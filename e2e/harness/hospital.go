@@ -59,7 +59,7 @@ func Start(t testing.TB, bins Binaries, o Options) *Hospital {
 		"PRONTUARIO_MONGODB_DATABASE="+o.MongoDatabase,
 		"PRONTUARIO_AUTH_TOKENS=tok-auditor=auditor,tok-billing=billing,tok-clinician=clinician",
 	)
-	h.Broker = NewProc("broker", bins.Path("broker"), append(h.Env,
+	h.Broker = NewProc("broker", bins.Path("broker"), envWith(h.Env,
 		"PRONTUARIO_BROKER_ADDR="+h.BrokerAddr, "PRONTUARIO_BROKER_DATA_DIR="+filepath.Join(dir, "broker")), h.BrokerAddr)
 	h.Broker.Start(t)
 	for _, d := range Domains() {
@@ -70,18 +70,24 @@ func Start(t testing.TB, bins Binaries, o Options) *Hospital {
 		}
 		up := strings.ToUpper(d)
 		h.URL[d] = "http://" + addr
-		h.Services[d] = NewProc(d, bins.Path(d), append(h.Env, "PRONTUARIO_"+up+"_ADDR="+addr, "PRONTUARIO_"+up+"_DATABASE_URL="+dsn), h.URL[d]+"/healthz")
+		h.Services[d] = NewProc(d, bins.Path(d), envWith(h.Env, "PRONTUARIO_"+up+"_ADDR="+addr, "PRONTUARIO_"+up+"_DATABASE_URL="+dsn), h.URL[d]+"/healthz")
 		h.Services[d].Start(t)
 	}
 	aggAddr := FreeAddr(t)
 	h.URL["aggregator"] = "http://" + aggAddr
-	h.Aggregator = NewProc("aggregator", bins.Path("aggregator"), append(h.Env, "PRONTUARIO_AGGREGATOR_ADDR="+aggAddr), h.URL["aggregator"]+"/readyz")
+	h.Aggregator = NewProc("aggregator", bins.Path("aggregator"), envWith(h.Env, "PRONTUARIO_AGGREGATOR_ADDR="+aggAddr), h.URL["aggregator"]+"/readyz")
 	h.Aggregator.Start(t)
 	gqlAddr := FreeAddr(t)
 	h.URL["graphql"] = "http://" + gqlAddr
-	h.GraphQL = NewProc("graphql", bins.Path("graphql"), append(h.Env, "PRONTUARIO_GRAPHQL_ADDR="+gqlAddr), h.URL["graphql"]+"/healthz")
+	h.GraphQL = NewProc("graphql", bins.Path("graphql"), envWith(h.Env, "PRONTUARIO_GRAPHQL_ADDR="+gqlAddr), h.URL["graphql"]+"/healthz")
 	h.GraphQL.Start(t)
 	return h
+}
+
+// envWith returns a new slice: base plus kv. (Appending to a shared base
+// would let processes overwrite each other's variables.)
+func envWith(base []string, kv ...string) []string {
+	return append(append(make([]string, 0, len(base)+len(kv)), base...), kv...)
 }
 
 // Logs returns every process's output, for a failing test's report.
@@ -100,7 +106,7 @@ func (h *Hospital) Logs() string {
 
 // Simulator returns a command running the simulator against the hospital.
 func (h *Hospital) Simulator(args ...string) *Proc {
-	env := append(append([]string(nil), h.Env...),
+	env := envWith(h.Env,
 		"PRONTUARIO_TRIAGE_URL="+h.URL["triage"], "PRONTUARIO_PRESCRIPTION_URL="+h.URL["prescription"],
 		"PRONTUARIO_LAB_URL="+h.URL["lab"], "PRONTUARIO_IMAGING_URL="+h.URL["imaging"])
 	return NewProc("simulate", h.bins.Path("simulate"), env, "", args...)

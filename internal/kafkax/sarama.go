@@ -47,6 +47,14 @@ func SaramaConfig(cfg Config) (*sarama.Config, error) {
 	sc.Consumer.Group.Rebalance.Retry.Backoff = 100 * time.Millisecond
 	sc.Consumer.Group.Session.Timeout = cfg.SessionTimeout
 	sc.Consumer.Group.Heartbeat.Interval = cfg.HeartbeatInterval
+	// A JoinGroup may be held by the broker until every member rejoined or
+	// the rebalance timeout passed, so the read timeout must exceed the
+	// rebalance timeout. With sarama's defaults (60 s vs 30 s) a member that
+	// joins while crashed members are still in the group times out, rejoins
+	// as a new member and can loop forever (seen after kill -9 of an
+	// aggregator mid-rebalance).
+	sc.Consumer.Group.Rebalance.Timeout = 2 * cfg.SessionTimeout
+	sc.Net.ReadTimeout = sc.Consumer.Group.Rebalance.Timeout + 10*time.Second
 
 	if cfg.TLS.Enabled {
 		tc, err := tlsConfig(cfg.TLS)

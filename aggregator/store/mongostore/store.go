@@ -16,7 +16,8 @@ import (
 
 // Store is a read store in one MongoDB database. A Store from Open reads
 // and writes the active generation; one from OpenGeneration is bound to its
-// generation. It is safe for concurrent use.
+// generation, which is what a writer should use so that its Load and Commit
+// hit the same generation across a switch. It is safe for concurrent use.
 type Store struct {
 	shared *shared
 	// generation is the bound generation, or "" to follow the active one.

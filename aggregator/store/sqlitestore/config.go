@@ -10,7 +10,9 @@ import (
 
 // Config configures a Store. The zero value is not valid: Path is required.
 type Config struct {
-	// Path is the database file, created if missing. Required.
+	// Path is the database file, created (with its directory) if missing.
+	// Required; a plain file path, not ":memory:" or a "file:" URI, since the
+	// writer and the readers open it separately.
 	Path string
 	// Synchronous is SQLite's synchronous setting: "FULL" (the default)
 	// makes every committed batch survive a power loss; "NORMAL" is faster
@@ -49,8 +51,11 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	c = c.withDefaults()
 	var errs []error
-	if c.Path == "" {
+	switch {
+	case c.Path == "":
 		errs = append(errs, errors.New("sqlitestore: Path is required"))
+	case c.Path == ":memory:" || strings.HasPrefix(c.Path, "file:"):
+		errs = append(errs, fmt.Errorf("sqlitestore: Path %q must be a file path", c.Path))
 	}
 	if s := strings.ToUpper(c.Synchronous); s != "FULL" && s != "NORMAL" {
 		errs = append(errs, fmt.Errorf("sqlitestore: Synchronous %q must be FULL or NORMAL", c.Synchronous))

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -14,7 +16,9 @@ import (
 
 // Store is a read store in one SQLite database. A Store from Open reads and
 // writes the active generation, resolved on every call; one from
-// OpenGeneration is bound to its generation. It is safe for concurrent use.
+// OpenGeneration is bound to its generation, which is what a writer should
+// use so that its Load and Commit hit the same generation across a switch.
+// It is safe for concurrent use.
 type Store struct {
 	conn *conn
 	// generation is the bound generation, or "" to follow the active one.
@@ -37,6 +41,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(cfg.Path), 0o750); err != nil {
+		return nil, fmt.Errorf("create directory of %s: %w", cfg.Path, err)
 	}
 	writer, err := sql.Open("sqlite", cfg.dsn(true))
 	if err != nil {

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/prontuario/prontuario/internal/kafkax"
+	"github.com/prontuario/prontuario/internal/outbox"
+)
+
+// Environment variables read by configFromEnv (besides kafkax's).
+const (
+	envAddr        = "PRONTUARIO_LAB_ADDR"
+	envDatabaseURL = "PRONTUARIO_LAB_DATABASE_URL"
+)
+
+// Defaults of Config.
+const (
+	DefaultAddr           = ":8083"
+	DefaultDatabaseURL    = "sqlite:.prontuario/lab.db"
+	DefaultIdempotencyTTL = 24 * time.Hour
+)
+
+// Config configures the service. The zero value of a field means its
+// default; see WithDefaults.
+type Config struct {
+	// Addr is the HTTP listen address, default DefaultAddr.
+	Addr string
+	// DatabaseURL selects the database: "postgres://..." for PostgreSQL,
+	// "sqlite:path" for an embedded SQLite file (default DefaultDatabaseURL).
+	DatabaseURL string
+	// IdempotencyTTL is how long the answer to an Idempotency-Key is kept,
+	// default DefaultIdempotencyTTL; a retry after that runs again.
+	IdempotencyTTL time.Duration
+	// Kafka is where the relay publishes (topic hospital.lab.v1).
+	Kafka kafkax.Config
+	// Relay tunes the outbox relay; zero fields take outbox's defaults.
+	Relay outbox.RelayConfig
+}
+
+// WithDefaults returns a copy of c with every zero-valued field set to its
+// default.
+func (c Config) WithDefaults() Config {
+	if c.Addr == "" {
+		c.Addr = DefaultAddr
+	}
+	if c.DatabaseURL == "" {
+		c.DatabaseURL = DefaultDatabaseURL
+	}
+	if c.IdempotencyTTL == 0 {
+		c.IdempotencyTTL = DefaultIdempotencyTTL
+	}
+	c.Kafka = c.Kafka.WithDefaults()
+	c.Relay = c.Relay.WithDefaults()
+	return c
+}
+
+// Validate reports every problem of c at once. Call it on the result of
+// WithDefaults.
+func (c Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("Addr %q is not host:port: %w", c.Addr, err))
+	}
+	if c.DatabaseURL == "" {
+		errs = append(errs, errors.New("DatabaseURL must not be empty"))
+	}
+	if c.IdempotencyTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("IdempotencyTTL %s is shorter than a minute", c.IdempotencyTTL))
+	}
+	errs = append(errs, c.Kafka.Validate(), c.Relay.Validate())
+	return errors.Join(errs...)
+}
+
+// configFromEnv builds the configuration from the environment, reporting
+// every malformed variable and invalid value at once.
+func configFromEnv(getenv func(string) string) (Config, error) {
+	cfg := Config{Addr: getenv(envAddr), DatabaseURL: getenv(envDatabaseURL)}
+	k, err := kafkax.ConfigFromEnv(getenv)
+	errs := []error{err}
+	cfg.Kafka = k
+	cfg = cfg.WithDefaults()
+	errs = append(errs, cfg.Validate())
+	if err := errors.Join(errs...); err != nil {
+		return Config{}, fmt.Errorf("configuration: %w", err)
+	}
+	return cfg, nil
+}

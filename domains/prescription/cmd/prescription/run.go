@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+
+	"github.com/prontuario/prontuario/domains/prescription/adapters"
+	"github.com/prontuario/prontuario/domains/prescription/app"
+	"github.com/prontuario/prontuario/domains/prescription/ports"
+	"github.com/prontuario/prontuario/internal/httpx"
+	"github.com/prontuario/prontuario/internal/idempotency"
+	"github.com/prontuario/prontuario/internal/kafkax"
+	"github.com/prontuario/prontuario/internal/obs"
+	"github.com/prontuario/prontuario/internal/outbox"
+	"github.com/prontuario/prontuario/internal/sqldb"
+)
+
+// run wires the service from the environment and serves until ctx is done.
+// listening, if not nil, receives the HTTP address once bound.
+func run(ctx context.Context, getenv func(string) string, stderr io.Writer, listening func(addr string)) error {
+	logger, err := obs.NewLogger(getenv, stderr, "prescription")
+	if err != nil {
+		return err
+	}
+	cfg, err := configFromEnv(getenv)
+	if err != nil {
+		return err
+	}
+	db, err := sqldb.Open(ctx, cfg.DatabaseURL, logger)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := adapters.Migrate(ctx, db); err != nil {
+		return err
+	}
+	store := adapters.NewStore(db)
+	if cfg.SeedDemo {
+		if err := app.SeedDemoCatalog(ctx, store); err != nil {
+			return err
+		}
+	}
+	// Built on first publish, so the service takes commands while the broker is down.
+	pub := outbox.NewLazyPublisher(func() (message.Publisher, error) {
+		return kafkax.NewPublisher(cfg.Kafka, watermill.NewSlogLogger(logger))
+	})
+	defer pub.Close()
+	relay, err := outbox.NewRelay(db, pub, cfg.Relay, logger)
+	if err != nil {
+		return err
+	}
+	replays := idempotency.NewStore(db)
+	handler := ports.NewHandler(app.New(store, time.Now), replays, db.PingContext, logger)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	relayDone := make(chan error, 1)
+	go func() { relayDone <- relay.Run(ctx) }()
+	go purgeKeys(ctx, replays, cfg.IdempotencyTTL, logger)
+	err = httpx.Serve(ctx, cfg.Addr, handler, logger, listening)
+	cancel()
+	if rerr := <-relayDone; rerr != nil {
+		err = errors.Join(err, fmt.Errorf("outbox relay: %w", rerr))
+	}
+	return err
+}
+
+// purgeKeys deletes idempotency answers older than ttl, hourly, until ctx
+// is done.
+func purgeKeys(ctx context.Context, keys *idempotency.Store, ttl time.Duration, logger *slog.Logger) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		if n, err := keys.Purge(ctx, ttl); err != nil && ctx.Err() == nil {
+			logger.Warn("purge idempotency keys", "err", err)
+		} else if n > 0 {
+			logger.Info("purged idempotency keys", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

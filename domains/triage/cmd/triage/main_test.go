@@ -1,0 +1,17 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRunRefusesAnInvalidEnvironment(t *testing.T) {
+	t.Parallel()
+	getenv := func(k string) string {
+		return map[string]string{"PRONTUARIO_TRIAGE_ADDR": "nowhere"}[k]
+	}
+	err := run(t.Context(), getenv, nil)
+	if err == nil || !strings.Contains(err.Error(), "Addr") {
+		t.Errorf("run = %v, want a config error naming Addr", err)
+	}
+}

@@ -1,0 +1,95 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
+
+	"github.com/prontuario/prontuario/graphql/gqlerr"
+	"github.com/prontuario/prontuario/graphql/limits"
+)
+
+// run checks the document, awaits events and executes: nothing resolves
+// before the document passed every check.
+func (h *Handler) run(ctx context.Context, r *http.Request, req request, media string) response {
+	docError := http.StatusOK
+	if media == mediaGraphQLResponse {
+		docError = http.StatusBadRequest
+	}
+	doc, errs := h.check(ctx, req)
+	if len(errs) > 0 {
+		return requestFailed(docError, errs)
+	}
+	awaited, err := h.awaitEvents(ctx, r.Header.Values(awaitHeader))
+	if err != nil {
+		if gqlerr.CodeOf(err) == gqlerr.Internal {
+			h.logInternal(ctx, err)
+			return requestFailed(http.StatusInternalServerError, []gqlerrors.FormattedError{formatted(err)})
+		}
+		return requestFailed(http.StatusBadRequest, []gqlerrors.FormattedError{formatted(err)})
+	}
+	res := graphql.Execute(graphql.ExecuteParams{
+		Schema:        h.schema,
+		AST:           doc,
+		OperationName: req.OperationName,
+		Args:          req.Variables,
+		Context:       ctx,
+	})
+	resp := response{executed: true, data: res.Data, errors: h.sanitize(ctx, res.Errors), status: http.StatusOK}
+	if awaited != nil {
+		resp.extensions = map[string]any{"consistency": awaited}
+	}
+	if res.Data == nil && hasCode(resp.errors, gqlerr.Internal) {
+		resp.status = http.StatusInternalServerError
+	}
+	return resp
+}
+
+// check parses and validates the document and checks the limits. graphql-go
+// v0.8.1 panics on some malformed documents its parser accepts (e.g. a
+// variable without a type): such a panic is the document's fault, and is
+// answered BAD_USER_INPUT.
+func (h *Handler) check(ctx context.Context, req request) (doc *ast.Document, errs []gqlerrors.FormattedError) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.log.LogAttrs(ctx, slog.LevelWarn, "graphql-go panicked on a document", slog.String("panic", fmt.Sprint(p)))
+			doc, errs = nil, []gqlerrors.FormattedError{formatted(gqlerr.New(gqlerr.BadUserInput, "the document is malformed"))}
+		}
+	}()
+	if err := limits.Nesting(req.Query); err != nil {
+		return nil, []gqlerrors.FormattedError{formatted(limitsError(err))}
+	}
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "request"})})
+	if err != nil {
+		return nil, withCode(gqlerrors.FormatErrors(err), gqlerr.BadUserInput)
+	}
+	if err := limits.FragmentCycles(doc); err != nil {
+		return nil, []gqlerrors.FormattedError{formatted(gqlerr.New(gqlerr.BadUserInput, err.Error()))}
+	}
+	if v := graphql.ValidateDocument(&h.schema, doc, nil); !v.IsValid {
+		return nil, withCode(v.Errors, gqlerr.BadUserInput)
+	}
+	if err := limits.Check(h.cfg.Limits, &h.schema, doc, req.OperationName, req.Variables); err != nil {
+		return nil, []gqlerrors.FormattedError{formatted(limitsError(err))}
+	}
+	return doc, nil
+}
+
+func limitsError(err error) error {
+	e := &gqlerr.Error{Code: gqlerr.QueryTooComplex, Message: err.Error()}
+	var tooComplex *limits.TooComplexError
+	if errors.As(err, &tooComplex) {
+		e.Extra = map[string]any{"measure": tooComplex.Measure, "limit": tooComplex.Max, "actual": tooComplex.Actual}
+	} else {
+		e.Code = gqlerr.BadUserInput
+	}
+	return e
+}

@@ -1,0 +1,39 @@
+// Package outbox implements the transactional outbox: a command writes its
+// state change and its event in one database transaction ([Append]), and a
+// [Relay] publishes the committed events to Kafka afterwards, so an event is
+// published if and only if its change was committed.
+//
+// Delivery is at least once and in order per record: the relay deletes a row
+// only after the broker acknowledged it, so a crash between the two re-sends
+// it (consumers deduplicate by event id or aggregate version). Rows are read
+// oldest first, in batches; a batch is published through several concurrent
+// lanes, each record's events always going through the same lane (hashed by
+// aggregate id) one after another, and the next batch starts only when every
+// lane has finished. A lane stops at its first failure, so a record's later
+// events never overtake an earlier one that failed; the relay then backs off
+// exponentially (capped) and retries. Commands never wait for the broker:
+// with Kafka down they keep committing and the outbox grows; when it comes
+// back the backlog drains in order.
+//
+// The relay sleeps until woken: by a commit that appended to the outbox (in
+// this process through [sqldb.Tx.Notify]; on PostgreSQL also from other
+// processes through LISTEN/NOTIFY), by [Relay.Notify], or by a poll as a
+// fallback. On PostgreSQL any number of relays may run against one database:
+// each batch is taken under a transaction-scoped advisory lock, so one relay
+// drains at a time and the others stand by. On SQLite run one relay per
+// database file.
+//
+// Usage:
+//
+//	// At start: outbox.Migrate(ctx, db), then
+//	relay, err := outbox.NewRelay(db, publisher, outbox.RelayConfig{}, logger)
+//	go relay.Run(ctx) // returns when ctx is done, after finishing its batch
+//
+//	// In a command's transaction:
+//	err := db.InTx(ctx, func(tx *sqldb.Tx) error {
+//		if err := repo.save(ctx, tx, record); err != nil {
+//			return err
+//		}
+//		return outbox.Append(ctx, tx, event)
+//	})
+package outbox

@@ -1,0 +1,94 @@
+package outbox
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sync"
+
+	"github.com/ThreeDotsLabs/watermill/message"
+)
+
+// laneBuffer is how many rows may wait for each lane; the reader blocks on
+// a full lane while the others keep publishing.
+const laneBuffer = 64
+
+// row is an outbox row on its way to the broker.
+type row struct {
+	id          int64
+	eventID     string
+	topic       string
+	aggregateID string
+	headers     []byte // JSON object, decoded by the lane that publishes it
+	body        []byte
+}
+
+// lanes publish the rows of one batch concurrently, each record's rows in
+// one lane, in the order they were dispatched.
+type lanes struct {
+	pub   Publisher
+	in    []chan row
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	acked []int64
+	errs  []error
+}
+
+func (r *Relay) startLanes() *lanes {
+	l := &lanes{pub: r.pub, in: make([]chan row, r.cfg.Lanes)}
+	for i := range l.in {
+		l.in[i] = make(chan row, laneBuffer)
+		l.wg.Go(func() { l.run(l.in[i]) })
+	}
+	return l
+}
+
+// dispatch hands x to the lane of its record.
+func (l *lanes) dispatch(x row) {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(x.aggregateID))
+	l.in[h.Sum32()%uint32(len(l.in))] <- x
+}
+
+// wait closes the lanes, waits for them and returns the ids of the rows the
+// broker acknowledged, with the errors of the lanes that stopped early.
+func (l *lanes) wait() ([]int64, error) {
+	for _, in := range l.in {
+		close(in)
+	}
+	l.wg.Wait()
+	return l.acked, errors.Join(l.errs...)
+}
+
+// run publishes the lane's rows one by one; after a failure it only drains
+// its input, so a record's later events never overtake a failed one.
+func (l *lanes) run(in <-chan row) {
+	failed := false
+	for x := range in {
+		if failed {
+			continue
+		}
+		err := l.publish(x)
+		l.mu.Lock()
+		if err != nil {
+			l.errs = append(l.errs, err)
+			failed = true
+		} else {
+			l.acked = append(l.acked, x.id)
+		}
+		l.mu.Unlock()
+	}
+}
+
+func (l *lanes) publish(x row) error {
+	headers, err := decodeHeaders(x.headers)
+	if err != nil {
+		return fmt.Errorf("outbox row %d (%s): headers: %w", x.id, x.eventID, err)
+	}
+	msg := message.NewMessage(x.eventID, x.body)
+	msg.Metadata = headers
+	if err := l.pub.Publish(x.topic, msg); err != nil {
+		return fmt.Errorf("publish %s to %s: %w", x.eventID, x.topic, err)
+	}
+	return nil
+}

@@ -16,9 +16,11 @@ build:
 	@mkdir -p $(BIN)
 	$(GO) build -o $(BIN)/ ./internal/cmd/... ./domains/... ./aggregator/... ./graphql/... ./e2e/...
 
-## test: every test, including the short e2e scenarios. Needs PostgreSQL binaries (see .ci/run).
+## test: every test, including the short e2e scenarios and the headless
+## Chromium test of the query page (skipped, saying so, without /usr/bin/chromium).
+## Needs PostgreSQL server binaries (see .ci/run).
 test:
-	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...
+	$(GO) test -tags browser -count=1 -timeout $(TEST_TIMEOUT) ./...
 
 ## test-short: unit tests only.
 test-short:
@@ -35,7 +37,7 @@ fmt:
 
 ## bench: the benchmark table (BENCHMARKS.md).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./...
+	$(GO) run ./e2e/cmd/bench -runs 3 -backlog 100000 -events 15000 -mongo-events 300 -fresh-for 20s -queries 200 -rss-events 60000
 
 ## e2e: the black-box scenarios (also part of make test).
 e2e:

@@ -7,8 +7,11 @@ import (
 	"log/slog"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/prontuario/prontuario/aggregator/history"
 	"github.com/prontuario/prontuario/aggregator/store"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 // ErrStopped is returned by Applier methods once its Run has returned.
@@ -19,6 +22,7 @@ type request struct {
 	delivery   *history.Delivery
 	deadLetter *history.DeadLetter
 	done       chan error // buffered: the applier never blocks on it
+	span       trace.Span // of the submitter, for the commit's span
 }
 
 // Applier gathers the deliveries of concurrent handlers into micro-batches
@@ -31,24 +35,25 @@ type Applier struct {
 	reqs    chan request
 	stopped chan struct{}
 	metrics *Metrics
+	tracer  trace.Tracer
 }
 
 // NewApplier returns an applier writing to s. cfg is defaulted.
 func NewApplier(s Store, cfg Config, metrics *Metrics, logger *slog.Logger) *Applier {
 	cfg = cfg.WithDefaults()
-	return &Applier{store: s, cfg: cfg, logger: logger, metrics: metrics,
+	return &Applier{store: s, cfg: cfg, logger: logger, metrics: metrics, tracer: tracing.Tracer(cfg.Tracing),
 		reqs: make(chan request), stopped: make(chan struct{})}
 }
 
 // Apply returns once the delivery is durably applied (nil), found to be
 // poison (*PoisonError), or could not be written (any other error: retry).
 func (a *Applier) Apply(ctx context.Context, d history.Delivery) error {
-	return a.submit(ctx, request{delivery: &d, done: make(chan error, 1)})
+	return a.submit(ctx, request{delivery: &d, done: make(chan error, 1), span: trace.SpanFromContext(ctx)})
 }
 
 // RecordDeadLetter durably records that a message was dead-lettered.
 func (a *Applier) RecordDeadLetter(ctx context.Context, dl history.DeadLetter) error {
-	return a.submit(ctx, request{deadLetter: &dl, done: make(chan error, 1)})
+	return a.submit(ctx, request{deadLetter: &dl, done: make(chan error, 1), span: trace.SpanFromContext(ctx)})
 }
 
 func (a *Applier) submit(ctx context.Context, r request) error {
@@ -106,6 +111,7 @@ func (a *Applier) gather(first request) []request {
 
 // process commits one batch, reloading and re-applying on a conflict.
 func (a *Applier) process(ctx context.Context, reqs []request) {
+	began := time.Now()
 	var (
 		results []error
 		err     error
@@ -126,6 +132,7 @@ func (a *Applier) process(ctx context.Context, reqs []request) {
 		a.logger.Warn("store commit failed; the messages will be retried", "err", err, "events", len(reqs))
 	}
 	a.metrics.observeBatch(reqs, results, err)
+	traceCommit(a.tracer, reqs, began, err)
 	for i, r := range reqs {
 		if err != nil {
 			r.done <- err

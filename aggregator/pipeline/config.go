@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/prontuario/prontuario/contracts"
 )
 
@@ -36,6 +38,11 @@ type Config struct {
 	RetryInitial, RetryMax time.Duration
 	// Now is the clock for ingestion times. Default time.Now.
 	Now func() time.Time
+	// Tracing provides the span of each applied message, a child of the
+	// traceparent in its Kafka headers (the relay's publish span, itself a
+	// child of the command's), with a child span for the store commit that
+	// made it durable. Nil means the global provider (internal/tracing.Setup).
+	Tracing trace.TracerProvider
 }
 
 // WithDefaults returns c with every unset field at its default.

@@ -7,6 +7,8 @@ import (
 
 	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/prontuario/prontuario/aggregator/history"
 	"github.com/prontuario/prontuario/contracts"
@@ -24,15 +26,19 @@ type handler struct {
 	publisher  message.Publisher
 	metrics    *Metrics
 	now        func() time.Time
+	tracer     trace.Tracer
 }
 
 // handle returns nil only once the message is durably applied or durably
-// dead-lettered; any error makes the router retry it.
-func (h *handler) handle(msg *message.Message) error {
+// dead-lettered; any error makes the router retry it. Each attempt is a
+// span continuing the trace of the event's traceparent header.
+func (h *handler) handle(msg *message.Message) (err error) {
 	pos, ok := kafkax.PositionOf(msg)
 	if !ok {
 		return fmt.Errorf("message %s has no Kafka position", msg.UUID)
 	}
+	ctx, span := h.startSpan(msg, pos)
+	defer func() { endSpan(span, err) }()
 	headers := make(map[string]string, len(msg.Metadata))
 	for k, v := range msg.Metadata {
 		headers[k] = v
@@ -43,12 +49,14 @@ func (h *handler) handle(msg *message.Message) error {
 		if kind == "" {
 			kind = contracts.KindMalformed
 		}
+		span.AddEvent("dead-lettered", trace.WithAttributes(attribute.String("error.kind", kind)))
 		return h.deadLetter(msg, pos, kind, err.Error())
 	}
-	err = h.applier.Apply(msg.Context(), history.Delivery{
+	err = h.applier.Apply(ctx, history.Delivery{
 		Event: e, Topic: h.topic, Partition: pos.Partition, Offset: pos.Offset, ReceivedAt: h.now(),
 	})
 	if p, ok := asPoison(err); ok {
+		span.AddEvent("dead-lettered", trace.WithAttributes(attribute.String("error.kind", p.Kind)))
 		return h.deadLetter(msg, pos, p.Kind, p.Err.Error())
 	}
 	return err

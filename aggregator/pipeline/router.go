@@ -10,6 +10,8 @@ import (
 	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
+
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 // Pipeline consumes the domain topics into a read store.
@@ -47,7 +49,7 @@ func New(cfg Config, subscriber message.Subscriber, publisher message.Publisher,
 	applier := NewApplier(s, cfg, metrics, logger)
 	for _, topic := range cfg.Topics {
 		h := &handler{topic: topic, group: cfg.ConsumerGroup, dlqTopic: cfg.DeadLetterTopic, recordOnly: cfg.RecordDeadLettersOnly,
-			applier: applier, publisher: publisher, metrics: metrics, now: cfg.Now}
+			applier: applier, publisher: publisher, metrics: metrics, now: cfg.Now, tracer: tracing.Tracer(cfg.Tracing)}
 		router.AddConsumerHandler("apply_"+topic, topic, subscriber, h.handle)
 	}
 	return &Pipeline{cfg: cfg, applier: applier, router: router, logger: logger}, nil

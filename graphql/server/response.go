@@ -22,6 +22,9 @@ type response struct {
 	data       any
 	errors     []apiError
 	extensions map[string]any
+	// fields are the root fields of the operation, once it passed the
+	// checks (for the metrics; not written).
+	fields []string
 }
 
 func requestFailed(status int, errs []gqlerrors.FormattedError) response {
@@ -50,9 +53,9 @@ func (r response) write(w http.ResponseWriter, media string) {
 	_ = json.NewEncoder(w).Encode(body) // the client hung up: nothing left to do
 }
 
-// writeErrors answers a request that failed before execution.
-func writeErrors(w http.ResponseWriter, media string, status int, err error) {
-	requestFailed(status, []gqlerrors.FormattedError{formatted(err)}).write(w, media)
+// failed is the answer to a request that failed before execution.
+func failed(status int, err error) response {
+	return requestFailed(status, []gqlerrors.FormattedError{formatted(err)})
 }
 
 // negotiate picks the response media type from Accept: the GraphQL one

@@ -28,13 +28,17 @@ func (h *Handler) run(ctx context.Context, r *http.Request, req request, media s
 	if len(errs) > 0 {
 		return requestFailed(docError, errs)
 	}
+	fields := rootFields(doc, req.OperationName)
 	awaited, err := h.awaitEvents(ctx, r.Header.Values(awaitHeader))
 	if err != nil {
+		status := http.StatusBadRequest
 		if gqlerr.CodeOf(err) == gqlerr.Internal {
 			h.logInternal(ctx, err)
-			return requestFailed(http.StatusInternalServerError, []gqlerrors.FormattedError{formatted(err)})
+			status = http.StatusInternalServerError
 		}
-		return requestFailed(http.StatusBadRequest, []gqlerrors.FormattedError{formatted(err)})
+		resp := failed(status, err)
+		resp.fields = fields
+		return resp
 	}
 	res := graphql.Execute(graphql.ExecuteParams{
 		Schema:        h.schema,
@@ -43,7 +47,7 @@ func (h *Handler) run(ctx context.Context, r *http.Request, req request, media s
 		Args:          req.Variables,
 		Context:       ctx,
 	})
-	resp := response{executed: true, data: res.Data, errors: h.sanitize(ctx, res.Errors), status: http.StatusOK}
+	resp := response{executed: true, data: res.Data, errors: h.sanitize(ctx, res.Errors), status: http.StatusOK, fields: fields}
 	if awaited != nil {
 		resp.extensions = map[string]any{"consistency": awaited}
 	}

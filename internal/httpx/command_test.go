@@ -72,12 +72,6 @@ func (s *thingService) create(ctx context.Context, _ *http.Request, body []byte)
 	return ans, err
 }
 
-var suffix atomic.Int64
-
-func randomSuffix() string {
-	return string(rune('a'+suffix.Add(1)%26)) + strings.Repeat("x", int(suffix.Load()%5))
-}
-
 func (s *thingService) count(t *testing.T) int {
 	t.Helper()
 	var n int

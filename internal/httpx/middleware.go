@@ -8,6 +8,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/prontuario/prontuario/internal/outbox"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 // HeaderCorrelationID carries the correlation id of a request, in and out.
@@ -22,12 +23,17 @@ var correlationID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,128}$`)
 // Trace puts the request's correlation id (X-Correlation-ID, or a new
 // UUIDv7) and W3C traceparent in the context, for outbox.Append to copy into
 // the events the request causes, and echoes the correlation id in the
-// response. Malformed values are ignored, not refused.
+// response. The traceparent is the current span's when there is one (the
+// server span of an [Instrument] around it), else the request's header.
+// Malformed values are ignored, not refused.
 func Trace(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t := outbox.Trace{CorrelationID: r.Header.Get(HeaderCorrelationID), TraceParent: r.Header.Get("traceparent")}
+		t := outbox.Trace{CorrelationID: r.Header.Get(HeaderCorrelationID), TraceParent: tracing.TraceParent(r.Context())}
 		if !correlationID.MatchString(t.CorrelationID) {
 			t.CorrelationID = uuid.Must(uuid.NewV7()).String()
+		}
+		if t.TraceParent == "" {
+			t.TraceParent = r.Header.Get(tracing.HeaderTraceParent)
 		}
 		if !traceParent.MatchString(t.TraceParent) {
 			t.TraceParent = ""

@@ -7,13 +7,16 @@ import (
 
 // Routes serves mux, answering requests that match no route with a
 // problem+json 404, or 405 (with Allow) when the path exists for other methods.
+// It tells an [Instrument] around it which route pattern matched.
 func Routes(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
+			recordRoute(r.Context(), pattern)
 			mux.ServeHTTP(w, r)
 			return
 		}
+		recordRoute(r.Context(), RouteUnmatched)
 		probe := &statusRecorder{header: http.Header{}}
 		h.ServeHTTP(probe, r)
 		if probe.status == http.StatusMethodNotAllowed {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prontuario/prontuario/contracts"
 	"github.com/prontuario/prontuario/internal/sqldb"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 // Channel is the [sqldb] notification channel [Append] notifies and the
@@ -31,7 +32,8 @@ func Migrate(ctx context.Context, db *sqldb.DB) error {
 // Append validates e against its contract ([contracts.Encode]) and inserts
 // it into the outbox within tx, so it is published if and only if tx
 // commits; the relays are woken after the commit. An event without a
-// correlation id or trace parent takes them from ctx ([WithTrace]).
+// correlation id or trace parent takes them from ctx: from [WithTrace], and
+// the trace parent, failing that, from the span ctx carries.
 func Append(ctx context.Context, tx *sqldb.Tx, e contracts.Event) error {
 	trace := TraceFrom(ctx)
 	if e.CorrelationID == "" {
@@ -39,6 +41,9 @@ func Append(ctx context.Context, tx *sqldb.Tx, e contracts.Event) error {
 	}
 	if e.TraceParent == "" {
 		e.TraceParent = trace.TraceParent
+	}
+	if e.TraceParent == "" {
+		e.TraceParent = tracing.TraceParent(ctx)
 	}
 	msg, err := contracts.Encode(e)
 	if err != nil {

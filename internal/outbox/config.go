@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Defaults applied by [RelayConfig.WithDefaults] to zero-valued fields.
@@ -46,6 +48,13 @@ type RelayConfig struct {
 	// deleting rows); a batch in progress when Run's context is cancelled
 	// still gets this long to finish. Default [DefaultBatchTimeout].
 	BatchTimeout time.Duration
+
+	// Tracing provides the relay's publish spans, each a child of the
+	// traceparent its event carries (the command's); the span's own
+	// traceparent replaces it in the Kafka headers, so the consumer's spans
+	// follow on. Nil means the global provider (internal/tracing.Setup),
+	// a no-op that leaves traceparents unchanged unless tracing is on.
+	Tracing trace.TracerProvider
 }
 
 // WithDefaults returns a copy of c with every zero-valued field set to its default.

@@ -23,6 +23,13 @@
 // drains at a time and the others stand by. On SQLite run one relay per
 // database file.
 //
+// Observability: [NewCollector] exports the backlog, the age of its oldest
+// event and the relay's published and failed counts to Prometheus. Each
+// event keeps the W3C traceparent of the command that caused it (from the
+// context of [Append]); the relay publishes it in a span that continues
+// that trace ([RelayConfig].Tracing) and hands the span's traceparent on in
+// the Kafka headers.
+//
 // Usage:
 //
 //	// At start: outbox.Migrate(ctx, db), then

@@ -1,12 +1,18 @@
 package outbox
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"sync"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 // laneBuffer is how many rows may wait for each lane; the reader blocks on
@@ -26,16 +32,17 @@ type row struct {
 // lanes publish the rows of one batch concurrently, each record's rows in
 // one lane, in the order they were dispatched.
 type lanes struct {
-	pub   Publisher
-	in    []chan row
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	acked []int64
-	errs  []error
+	pub    Publisher
+	tracer trace.Tracer
+	in     []chan row
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	acked  []int64
+	errs   []error
 }
 
 func (r *Relay) startLanes() *lanes {
-	l := &lanes{pub: r.pub, in: make([]chan row, r.cfg.Lanes)}
+	l := &lanes{pub: r.pub, tracer: r.tracer, in: make([]chan row, r.cfg.Lanes)}
 	for i := range l.in {
 		l.in[i] = make(chan row, laneBuffer)
 		l.wg.Go(func() { l.run(l.in[i]) })
@@ -85,10 +92,38 @@ func (l *lanes) publish(x row) error {
 	if err != nil {
 		return fmt.Errorf("outbox row %d (%s): headers: %w", x.id, x.eventID, err)
 	}
+	span := l.startSpan(x, headers)
 	msg := message.NewMessage(x.eventID, x.body)
 	msg.Metadata = headers
 	if err := l.pub.Publish(x.topic, msg); err != nil {
-		return fmt.Errorf("publish %s to %s: %w", x.eventID, x.topic, err)
+		err = fmt.Errorf("publish %s to %s: %w", x.eventID, x.topic, err)
+		span.RecordError(err)
+		span.SetStatus(codes.Error, "publish failed")
+		span.End()
+		return err
 	}
+	span.End()
 	return nil
+}
+
+// startSpan starts the publish span of x as a child of the trace its
+// event carries, and puts the span's traceparent in headers in place of
+// the event's. An event without a traceparent (its command was not
+// traced) gets a span that records nothing and its headers stay as they are.
+func (l *lanes) startSpan(x row, headers map[string]string) trace.Span {
+	parent := headers[tracing.HeaderTraceParent]
+	if parent == "" {
+		return trace.SpanFromContext(context.Background())
+	}
+	ctx, span := l.tracer.Start(tracing.WithRemoteParent(context.Background(), parent), "publish "+x.topic,
+		trace.WithSpanKind(trace.SpanKindProducer),
+		trace.WithAttributes(
+			attribute.String("messaging.system", "kafka"),
+			attribute.String("messaging.destination.name", x.topic),
+			attribute.String("messaging.message.id", x.eventID),
+		))
+	if tp := tracing.TraceParent(ctx); tp != "" {
+		headers[tracing.HeaderTraceParent] = tp
+	}
+	return span
 }

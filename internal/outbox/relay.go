@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill/message"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/prontuario/prontuario/internal/sqldb"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 // Publisher is what the relay needs of a watermill publisher
@@ -35,6 +37,7 @@ type Relay struct {
 	logger  *slog.Logger
 	wake    chan struct{}
 	running atomic.Bool
+	tracer  trace.Tracer
 
 	published atomic.Uint64
 	failures  atomic.Uint64
@@ -53,7 +56,7 @@ func NewRelay(db *sqldb.DB, pub Publisher, cfg RelayConfig, logger *slog.Logger)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Relay{db: db, pub: pub, cfg: cfg, logger: logger, wake: make(chan struct{}, 1)}, nil
+	return &Relay{db: db, pub: pub, cfg: cfg, logger: logger, wake: make(chan struct{}, 1), tracer: tracing.Tracer(cfg.Tracing)}, nil
 }
 
 // Notify wakes the relay to look for new rows. It never blocks. Commits that

@@ -7,6 +7,8 @@
 //	                                         generation, then switch to it
 //
 // Configuration comes from the environment (see config.go and README.md).
+// Each applied message is traced, continuing the trace of the command that
+// caused it, when OTEL_EXPORTER_OTLP_ENDPOINT is set (see internal/tracing).
 package main
 
 import (

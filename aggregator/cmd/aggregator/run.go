@@ -17,6 +17,7 @@ import (
 	"github.com/prontuario/prontuario/aggregator/store/readstore"
 	"github.com/prontuario/prontuario/internal/kafkax"
 	"github.com/prontuario/prontuario/internal/obs"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 func run(ctx context.Context, args []string, getenv func(string) string) error {
@@ -28,6 +29,11 @@ func run(ctx context.Context, args []string, getenv func(string) string) error {
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
+	shutdown, err := tracing.Setup(ctx, "aggregator", getenv)
+	if err != nil {
+		return err
+	}
+	defer shutdown.Close(logger)
 	cmd := "run"
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]

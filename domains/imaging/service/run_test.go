@@ -3,6 +3,7 @@ package service_test
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -35,8 +36,8 @@ func freeAddr(t *testing.T) string {
 }
 
 // start runs the service until the test ends, waits until it is ready,
-// and returns its base URL and database URL.
-func start(t *testing.T, brokerAddr string) (string, string) {
+// and returns its base URL and database URL. A nil logger discards logs.
+func start(t *testing.T, brokerAddr string, logger *slog.Logger) (string, string) {
 	t.Helper()
 	cfg := service.Config{
 		Addr:        freeAddr(t),
@@ -45,7 +46,7 @@ func start(t *testing.T, brokerAddr string) (string, string) {
 	}.WithDefaults()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- service.Run(ctx, cfg, nil) }()
+	go func() { done <- service.Run(ctx, cfg, logger) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -127,7 +128,7 @@ func TestRunServesCommandsAndPublishesTheirEvents(t *testing.T) {
 	t.Parallel()
 	kb := kafkatest.Start(t)
 	ch := subscribe(t, kb.Addr())
-	base, _ := start(t, kb.Addr())
+	base, _ := start(t, kb.Addr(), nil)
 	id := post(t, base+"/v1/imaging-studies", orderBody)
 	receiveOrdered(t, ch, id)
 }
@@ -137,7 +138,7 @@ func TestRunAcceptsCommandsWhileTheBrokerIsDown(t *testing.T) {
 	kb := kafkatest.Start(t)
 	addr := kb.Addr()
 	kb.Stop()
-	base, dbURL := start(t, addr)
+	base, dbURL := start(t, addr, nil)
 	began := time.Now()
 	id := post(t, base+"/v1/imaging-studies", orderBody)
 	if took := time.Since(began); took > 2*time.Second {

@@ -17,6 +17,7 @@ import (
 	"github.com/prontuario/prontuario/internal/httpx"
 	"github.com/prontuario/prontuario/internal/idempotency"
 	"github.com/prontuario/prontuario/internal/kafkax"
+	"github.com/prontuario/prontuario/internal/obs"
 	"github.com/prontuario/prontuario/internal/outbox"
 	"github.com/prontuario/prontuario/internal/sqldb"
 )
@@ -29,9 +30,11 @@ func NewHandler(db *sqldb.DB, now func() time.Time, logger *slog.Logger) http.Ha
 }
 
 // Run runs the imaging service until ctx is done: it opens and migrates
-// the database, serves the HTTP API on cfg.Addr and relays the outbox to
-// Kafka. A nil logger discards logs. The broker need not be up: commands are accepted meanwhile and
-// their events wait in the outbox.
+// the database, serves the HTTP API on cfg.Addr, with its Prometheus
+// metrics on GET /metrics, and relays the outbox to Kafka. Requests are
+// traced with the global tracer provider (internal/tracing.Setup). A nil
+// logger discards logs. The broker need not be up: commands are accepted
+// meanwhile and their events wait in the outbox.
 func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -52,7 +55,9 @@ func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	handler := NewHandler(db, time.Now, logger)
+	reg := obs.NewRegistry()
+	reg.MustRegister(outbox.NewCollector(relay))
+	handler := httpx.Observe(NewHandler(db, time.Now, logger), reg, nil)
 
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return relay.Run(ctx) })

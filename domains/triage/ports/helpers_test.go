@@ -3,6 +3,7 @@ package ports_test
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -30,6 +31,12 @@ type api struct {
 
 func newAPI(t *testing.T) *api {
 	t.Helper()
+	return newLoggedAPI(t, nil)
+}
+
+// newLoggedAPI is newAPI logging to logger (nil discards).
+func newLoggedAPI(t *testing.T, logger *slog.Logger) *api {
+	t.Helper()
 	db, err := sqldb.Open(t.Context(), "sqlite:"+filepath.Join(t.TempDir(), "triage.db"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -39,7 +46,7 @@ func newAPI(t *testing.T) *api {
 		t.Fatal(err)
 	}
 	a := app.New(adapters.NewStore(db), func() time.Time { return now })
-	return &api{t: t, db: db, h: ports.NewHandler(a, idempotency.NewStore(db), db.PingContext, nil)}
+	return &api{t: t, db: db, h: ports.NewHandler(a, idempotency.NewStore(db), db.PingContext, logger)}
 }
 
 func (a *api) do(method, path, body string, header ...string) *httptest.ResponseRecorder {

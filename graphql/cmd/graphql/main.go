@@ -4,7 +4,8 @@
 //	POST /graphql, GET /graphql   queries (a query page for browsers)
 //	GET /healthz, /readyz, /metrics
 //
-// Configuration comes from the environment (see config.go).
+// Configuration comes from the environment (see config.go); traces are
+// exported when OTEL_EXPORTER_OTLP_ENDPOINT is set (see internal/tracing).
 package main
 
 import (

@@ -12,10 +12,14 @@ import (
 	"github.com/prontuario/prontuario/graphql/auth"
 	"github.com/prontuario/prontuario/graphql/cursor"
 	"github.com/prontuario/prontuario/graphql/server"
+	"github.com/prontuario/prontuario/internal/httpx"
 	"github.com/prontuario/prontuario/internal/obs"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
-// run wires the API to the read store and serves it until ctx ends.
+// run wires the API to the read store and serves it until ctx ends, with
+// its metrics on /metrics and, when an OTLP endpoint is set, its traces
+// exported (internal/tracing).
 func run(ctx context.Context, getenv func(string) string, out io.Writer) error {
 	logger, err := obs.NewLogger(getenv, os.Stderr, "graphql")
 	if err != nil {
@@ -25,6 +29,11 @@ func run(ctx context.Context, getenv func(string) string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
+	shutdown, err := tracing.Setup(ctx, "graphql", getenv)
+	if err != nil {
+		return err
+	}
+	defer shutdown.Close(logger)
 	tokens, err := loadTokens(getenv, cfg.DevTokens, out)
 	if err != nil {
 		return err
@@ -42,17 +51,19 @@ func run(ctx context.Context, getenv func(string) string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	api, err := server.New(cfg.Server, server.Deps{Reader: st, AccessLog: st, Tokens: tokens, Cursors: cursors, Logger: logger})
+	reg := obs.NewRegistry()
+	api, err := server.New(cfg.Server, server.Deps{Reader: st, AccessLog: st, Tokens: tokens, Cursors: cursors, Logger: logger,
+		Metrics: server.NewMetrics(reg)})
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
-	obs.Mount(mux, obs.NewRegistry(), func(ctx context.Context) error {
+	obs.Mount(mux, reg, func(ctx context.Context) error {
 		_, err := st.ActiveGeneration(ctx)
 		return err
 	})
-	return obs.Serve(ctx, cfg.Addr, mux, logger, nil)
+	return obs.Serve(ctx, cfg.Addr, httpx.Instrument(mux, httpx.NewMetrics(reg), nil), logger, nil)
 }
 
 // loadTokens reads the configured tokens or, when none is configured and

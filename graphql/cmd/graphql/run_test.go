@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/prontuario/prontuario/internal/obs/obstest"
 )
 
 // TestRunServesTheAPI starts the process on a SQLite store and queries it.
@@ -68,5 +70,14 @@ func TestRunServesTheAPI(t *testing.T) {
 	}
 	if resp.StatusCode != http.StatusOK || body.String() != "{\"data\":{\"patient\":null}}\n" {
 		t.Errorf("status %d body %q", resp.StatusCode, body.String())
+	}
+	m := obstest.Scrape(t, "http://"+addr+"/metrics")
+	for _, series := range []string{
+		`prontuario_graphql_request_duration_seconds_count{field="patient"}`,
+		`prontuario_http_requests_total{code="200",method="POST",route="/graphql"}`,
+	} {
+		if m[series] != 1 {
+			t.Errorf("%s = %v, want 1", series, m[series])
+		}
 	}
 }

@@ -1,34 +1,51 @@
 // Command imaging runs the imaging service: the HTTP API of imaging studies
 // and their reports, and the relay of its events to Kafka. Configuration
 // comes from the environment: PRONTUARIO_IMAGING_ADDR (default ":8084"),
-// PRONTUARIO_IMAGING_DATABASE_URL (default "sqlite:.prontuario/imaging.db")
-// and PRONTUARIO_KAFKA_* (see internal/kafkax).
+// PRONTUARIO_IMAGING_DATABASE_URL (default "sqlite:.prontuario/imaging.db"),
+// PRONTUARIO_KAFKA_* (see internal/kafkax), PRONTUARIO_LOG_LEVEL and
+// PRONTUARIO_LOG_FORMAT (see internal/obs) and, to export traces,
+// OTEL_EXPORTER_OTLP_ENDPOINT (see internal/tracing). Metrics are on GET
+// /metrics of the HTTP address. It stops gracefully on SIGINT or SIGTERM.
 package main
 
 import (
 	"context"
-	"log/slog"
+	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/prontuario/prontuario/domains/imaging/service"
+	"github.com/prontuario/prontuario/internal/obs"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	logger := slog.New(slog.NewJSONHandler(os.Stderr, nil)).With("service", "imaging")
-	if err := run(ctx, os.Getenv, logger); err != nil {
-		logger.Error("imaging stopped", "err", err)
+	if err := run(ctx, os.Getenv, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "imaging:", err)
+		stop()
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, getenv func(string) string, logger *slog.Logger) error {
+// run configures logging, tracing and the service from getenv and runs it
+// until ctx is done; logs go to stderr.
+func run(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
+	logger, err := obs.NewLogger(getenv, stderr, "imaging")
+	if err != nil {
+		return err
+	}
 	cfg, err := service.ConfigFromEnv(getenv)
 	if err != nil {
 		return err
 	}
+	shutdown, err := tracing.Setup(ctx, "imaging", getenv)
+	if err != nil {
+		return err
+	}
+	defer shutdown.Close(logger)
 	return service.Run(ctx, cfg, logger)
 }

@@ -8,6 +8,9 @@
 //	PRONTUARIO_LAB_DATABASE_URL       database (default sqlite:.prontuario/lab.db)
 //	PRONTUARIO_KAFKA_*                the broker (see internal/kafkax)
 //	PRONTUARIO_LOG_LEVEL, _LOG_FORMAT logging (see internal/obs)
+//	OTEL_EXPORTER_OTLP_ENDPOINT       export traces there (see internal/tracing)
+//
+// Prometheus metrics are served on GET /metrics of the listen address.
 package main
 
 import (

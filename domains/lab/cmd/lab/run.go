@@ -20,10 +20,13 @@ import (
 	"github.com/prontuario/prontuario/internal/obs"
 	"github.com/prontuario/prontuario/internal/outbox"
 	"github.com/prontuario/prontuario/internal/sqldb"
+	"github.com/prontuario/prontuario/internal/tracing"
 )
 
-// run wires the service from the environment and serves until ctx is done.
-// listening, if not nil, receives the HTTP address once bound.
+// run wires the service from the environment and serves until ctx is done:
+// the HTTP API with its metrics on GET /metrics, traced when an OTLP
+// endpoint is set (internal/tracing), and the outbox relay. listening, if
+// not nil, receives the HTTP address once bound.
 func run(ctx context.Context, getenv func(string) string, stderr io.Writer, listening func(addr string)) error {
 	logger, err := obs.NewLogger(getenv, stderr, "lab")
 	if err != nil {
@@ -33,6 +36,11 @@ func run(ctx context.Context, getenv func(string) string, stderr io.Writer, list
 	if err != nil {
 		return err
 	}
+	shutdown, err := tracing.Setup(ctx, "lab", getenv)
+	if err != nil {
+		return err
+	}
+	defer shutdown.Close(logger)
 	db, err := sqldb.Open(ctx, cfg.DatabaseURL, logger)
 	if err != nil {
 		return err
@@ -52,7 +60,9 @@ func run(ctx context.Context, getenv func(string) string, stderr io.Writer, list
 		return err
 	}
 	replays := idempotency.NewStore(db)
-	handler := ports.NewHandler(app.New(store, time.Now), replays, db.PingContext, logger)
+	reg := obs.NewRegistry()
+	reg.MustRegister(outbox.NewCollector(relay))
+	handler := httpx.Observe(ports.NewHandler(app.New(store, time.Now), replays, db.PingContext, logger), reg, nil)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -15,6 +15,11 @@ type asyncAPIDoc struct {
 	Channels map[string]struct {
 		Address  string                       `yaml:"address"`
 		Messages map[string]map[string]string `yaml:"messages"`
+		Bindings struct {
+			Kafka struct {
+				Partitions int `yaml:"partitions"`
+			} `yaml:"kafka"`
+		} `yaml:"bindings"`
 	} `yaml:"channels"`
 	Components struct {
 		Messages map[string]struct {
@@ -43,6 +48,9 @@ func TestAsyncAPIDescribesEveryTopicAndEventType(t *testing.T) {
 	addresses := map[string]map[string]map[string]string{}
 	for _, ch := range doc.Channels {
 		addresses[ch.Address] = ch.Messages
+		if ch.Bindings.Kafka.Partitions != contracts.Partitions {
+			t.Errorf("channel %s states %d partitions, contracts.Partitions is %d", ch.Address, ch.Bindings.Kafka.Partitions, contracts.Partitions)
+		}
 	}
 	for _, topic := range contracts.AllTopics() {
 		if _, ok := addresses[topic]; !ok {

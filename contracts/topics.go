@@ -28,3 +28,10 @@ func SourceTopics() []string {
 func AllTopics() []string {
 	return append(SourceTopics(), TopicDeadLetter)
 }
+
+// Partitions is how many partitions every topic has. It is part of the
+// contract: producers pick a message's partition from its key (the patient
+// id) modulo this count, so changing it on a live topic moves patients to
+// other partitions. The embedded broker and every deployment create the
+// topics with it; contracts/asyncapi.yaml states it for each topic.
+const Partitions = 4

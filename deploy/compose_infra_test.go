@@ -57,7 +57,8 @@ func TestComposeKafkaIsAThreeBrokerKRaftClusterWithTheContractTopics(t *testing.
 }
 
 // checkTopicCreation checks the environment of a create-topics.sh run: the
-// contract's topics, 12 partitions, replication 3 and min.insync.replicas 2.
+// contract's topics with contracts.Partitions partitions, replication 3 and
+// min.insync.replicas 2.
 func checkTopicCreation(t *testing.T, where string, env map[string]string) {
 	t.Helper()
 	got := strings.Fields(env["TOPICS"])
@@ -67,7 +68,7 @@ func checkTopicCreation(t *testing.T, where string, env map[string]string) {
 	if !slices.Equal(got, want) {
 		t.Errorf("%s creates topics %v, want contracts.AllTopics() %v", where, got, want)
 	}
-	for key, want := range map[string]int{"PARTITIONS": 12, "REPLICATION_FACTOR": 3, "MIN_INSYNC_REPLICAS": 2} {
+	for key, want := range map[string]int{"PARTITIONS": contracts.Partitions, "REPLICATION_FACTOR": 3, "MIN_INSYNC_REPLICAS": 2} {
 		if n, err := strconv.Atoi(env[key]); err != nil || n != want {
 			t.Errorf("%s: %s=%q, want %d", where, key, env[key], want)
 		}

@@ -65,8 +65,8 @@ func TestCreateTopicsRetriesUntilEveryTopicIsCreatedOverSASLSSL(t *testing.T) {
 	}
 	for _, want := range []string{
 		"--bootstrap-server k1:9093,k2:9093",
-		"--create --if-not-exists --topic a.v1 --partitions 12 --replication-factor 3 --config min.insync.replicas=2",
-		"--create --if-not-exists --topic b.v1 --partitions 12 --replication-factor 3 --config min.insync.replicas=2",
+		"--create --if-not-exists --topic a.v1 --partitions 4 --replication-factor 3 --config min.insync.replicas=2",
+		"--create --if-not-exists --topic b.v1 --partitions 4 --replication-factor 3 --config min.insync.replicas=2",
 		"--describe --topic b.v1",
 		"security.protocol=SASL_SSL", "ssl.truststore.type=PEM", "ssl.truststore.location=/ca/ca.crt", "sasl.mechanism=SCRAM-SHA-512",
 		`sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="prontuario-topic-admin" password="s3cret";`,

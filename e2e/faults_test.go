@@ -87,6 +87,7 @@ func TestBrokerOutage(t *testing.T) {
 		t.Fatalf("simulator: %v\n%s", err, out)
 	}
 	assertExactlyOnce(t, h, acceptedByPatient(t, path), 2*time.Minute)
+	assertAcceptedValues(t, h, readAccepted(t, path))
 }
 
 // TestCrashes: a domain service is killed (SIGKILL) right after commands
@@ -111,4 +112,5 @@ func TestCrashes(t *testing.T) {
 		t.Logf("simulator: %v\n%s", err, out)
 	}
 	assertExactlyOnce(t, h, acceptedByPatient(t, path), 2*time.Minute)
+	assertAcceptedValues(t, h, readAccepted(t, path))
 }

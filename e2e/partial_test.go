@@ -47,6 +47,7 @@ func partialRecords(t *testing.T, h *harness.Hospital) {
 // readYourWrites: a command followed by a query that waits for its event
 // always sees it.
 func readYourWrites(t *testing.T, h *harness.Hospital) {
+	accepted := map[string][]string{}
 	for i := 0; i < 10; i++ {
 		v := newVisit(h)
 		v.open(t)
@@ -59,5 +60,7 @@ func readYourWrites(t *testing.T, h *harness.Hospital) {
 		if c, ok := a.Extensions["consistency"].(map[string]any); !ok || c["applied"] != true {
 			t.Errorf("round %d: consistency extension %v", i, a.Extensions)
 		}
+		accepted[v.PatientID] = v.Events
 	}
+	assertExactlyOnce(t, h, accepted, 10*time.Second)
 }

@@ -7,7 +7,11 @@ import (
 )
 
 // The scenarios that leave every process running share one hospital per
-// read-store configuration; each uses patients of its own.
+// read-store configuration (SQLite, and the MongoDB adapter over the wire to
+// FerretDB or to PRONTUARIO_TEST_MONGODB_URI); each uses patients of its own.
+// The fault scenarios (broker outage, crashes) run on the SQLite read store:
+// what they exercise (outbox, relay, consumer offsets) does not depend on it,
+// and FerretDB scans a table for every lookup.
 
 func TestScenariosOnTheSQLiteReadStore(t *testing.T) {
 	h := newHospital(t, harness.Options{ReadStore: "sqlite"})
@@ -24,4 +28,7 @@ func TestScenariosOnTheMongoDBReadStore(t *testing.T) {
 	t.Run("happy_path", func(t *testing.T) { happyPath(t, h) })
 	t.Run("partial_records_heal", func(t *testing.T) { partialRecords(t, h) })
 	t.Run("read_your_writes", func(t *testing.T) { readYourWrites(t, h) })
+	t.Run("duplicates_change_nothing", func(t *testing.T) { duplicates(t, h) })
+	t.Run("poison_is_dead_lettered", func(t *testing.T) { poison(t, h) })
+	t.Run("rebuild_equals_live", func(t *testing.T) { rebuildWhileServing(t, h) })
 }

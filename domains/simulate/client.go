@@ -23,12 +23,18 @@ type Accepted struct {
 	EncounterID string `json:"encounterId"`
 }
 
-// maxAttempts bounds the tries of one command: about 12 s of pauses.
-const maxAttempts = 7
+// Pauses between the tries of one command: doubling from firstPause up to
+// maxPause, for as long as the client's retryFor allows.
+const (
+	firstPause = 200 * time.Millisecond
+	maxPause   = 2 * time.Second
+)
 
 // client sends commands, paced by the limiter, and records their outcome.
 type client struct {
-	http    *http.Client
+	// retryFor bounds how long one command is retried after its first try.
+	retryFor time.Duration
+	http     *http.Client
 	limiter *limiter
 	stats   *Stats
 	sink    func(Accepted)
@@ -63,15 +69,19 @@ func (c *client) postFor(ctx context.Context, patientID, encounterID, command, u
 	}
 	key := newKey()
 	var last error
-	pause := 200 * time.Millisecond
-	for attempt := 0; attempt < maxAttempts; attempt++ {
+	pause := firstPause
+	giveUp := time.Now().Add(c.retryFor)
+	for attempt := 0; ; attempt++ {
 		if attempt > 0 {
+			if time.Now().Add(pause).After(giveUp) {
+				return Accepted{}, fmt.Errorf("%s: gave up after %d tries: %w", command, attempt, last)
+			}
 			select {
 			case <-ctx.Done():
 				return Accepted{}, ctx.Err()
 			case <-time.After(pause):
 			}
-			pause *= 2
+			pause = min(2*pause, maxPause)
 		}
 		if err := c.limiter.wait(ctx); err != nil {
 			return Accepted{}, err
@@ -97,7 +107,6 @@ func (c *client) postFor(ctx context.Context, patientID, encounterID, command, u
 		}
 		last = err
 	}
-	return Accepted{}, last
 }
 
 func (c *client) send(ctx context.Context, url, key string, payload []byte) (Accepted, int, error) {

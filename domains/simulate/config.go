@@ -14,7 +14,8 @@ type Config struct {
 	TriageURL, PrescriptionURL, LabURL, ImagingURL string
 	// Patients is how many patient journeys to run. Default 20.
 	Patients int
-	// Duration, when set, stops starting new journeys after it.
+	// Duration, when set, stops starting new journeys after it; journeys
+	// already under way run to their end.
 	Duration time.Duration
 	// Rate caps the commands per second across all journeys. Default 50.
 	Rate float64
@@ -24,6 +25,11 @@ type Config struct {
 	Seed int64
 	// RequestTimeout bounds one HTTP call. Default 10 s.
 	RequestTimeout time.Duration
+	// RetryFor bounds how long a command that failed without an answer
+	// (transport error or 5xx) is retried with its Idempotency-Key, so one
+	// that committed just before its service crashed gets its first answer
+	// back once the service is up again. Default 60 s.
+	RetryFor time.Duration
 }
 
 // WithDefaults fills unset fields.
@@ -52,6 +58,9 @@ func (c Config) WithDefaults() Config {
 	if c.RequestTimeout == 0 {
 		c.RequestTimeout = 10 * time.Second
 	}
+	if c.RetryFor == 0 {
+		c.RetryFor = 60 * time.Second
+	}
 	return c
 }
 
@@ -72,8 +81,8 @@ func (c Config) Validate() error {
 	if c.Concurrency < 1 {
 		errs = append(errs, fmt.Errorf("concurrency %d must be >= 1", c.Concurrency))
 	}
-	if c.Duration < 0 || c.RequestTimeout <= 0 {
-		errs = append(errs, errors.New("duration must not be negative and the request timeout must be positive"))
+	if c.Duration < 0 || c.RequestTimeout <= 0 || c.RetryFor < 0 {
+		errs = append(errs, errors.New("duration and retry window must not be negative and the request timeout must be positive"))
 	}
 	return errors.Join(errs...)
 }

@@ -29,7 +29,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer, sink func(Accepted
 	defer lim.stop()
 	stats := newStats()
 	var sinkMu sync.Mutex
-	c := &client{http: &http.Client{Timeout: cfg.RequestTimeout}, limiter: lim, stats: stats, sink: func(a Accepted) {
+	c := &client{retryFor: cfg.RetryFor, http: &http.Client{Timeout: cfg.RequestTimeout}, limiter: lim, stats: stats, sink: func(a Accepted) {
 		if sink != nil {
 			sinkMu.Lock()
 			defer sinkMu.Unlock()
@@ -40,10 +40,11 @@ func Run(ctx context.Context, cfg Config, progress io.Writer, sink func(Accepted
 		return Summary{}, fmt.Errorf("set up the prescription service: %w", err)
 	}
 	began := time.Now()
-	runCtx := ctx
+	// feedCtx only stops new journeys: one under way finishes (with ctx).
+	feedCtx := ctx
 	if cfg.Duration > 0 {
 		var cancel context.CancelFunc
-		runCtx, cancel = context.WithTimeout(ctx, cfg.Duration)
+		feedCtx, cancel = context.WithTimeout(ctx, cfg.Duration)
 		defer cancel()
 	}
 	seeds := rand.New(rand.NewPCG(uint64(cfg.Seed), 0x9e3779b97f4a7c15))
@@ -60,7 +61,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer, sink func(Accepted
 			defer wg.Done()
 			for seed := range jobs {
 				j := &journey{c: c, cfg: cfg, rng: rand.New(rand.NewPCG(seed, seed^0xabcdef)), now: time.Now().Add(-4 * time.Hour)}
-				err := j.run(runCtx)
+				err := j.run(ctx)
 				mu.Lock()
 				done++
 				if err == nil {
@@ -75,7 +76,7 @@ feed:
 	for range cfg.Patients {
 		select {
 		case jobs <- seeds.Uint64():
-		case <-runCtx.Done():
+		case <-feedCtx.Done():
 			break feed
 		}
 	}

@@ -20,6 +20,7 @@ func Commands() map[string]string {
 		"aggregator":   "./aggregator/cmd/aggregator",
 		"graphql":      "./graphql/cmd/graphql",
 		"simulate":     "./domains/cmd/simulate",
+		"prontuario":   "./internal/cmd/prontuario",
 	}
 }
 

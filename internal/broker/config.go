@@ -13,8 +13,8 @@ import (
 
 // Defaults applied by [Config.WithDefaults] to zero-valued fields.
 const (
-	DefaultPartitions             = 4
-	DefaultRetentionBytes         = 1 << 30 // 1 GiB per partition
+	DefaultPartitions             = contracts.Partitions
+	DefaultRetentionBytes         = 256 << 20 // 256 MiB per partition: kfake keeps its data in memory
 	DefaultRetentionCheckInterval = 5 * time.Minute
 	DefaultGroupMinSessionTimeout = 6 * time.Second // Kafka's group.min.session.timeout.ms
 )

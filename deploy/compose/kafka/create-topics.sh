@@ -7,7 +7,7 @@
 # Environment:
 #   KAFKA_BOOTSTRAP       bootstrap brokers, host:port[,host:port...] (required)
 #   TOPICS                topic names separated by spaces (required)
-#   PARTITIONS            partitions per new topic (default 12)
+#   PARTITIONS            partitions per new topic (default 4, contracts.Partitions)
 #   REPLICATION_FACTOR    replicas per partition (default 3)
 #   MIN_INSYNC_REPLICAS   min.insync.replicas of each new topic (default 2)
 #   WAIT_SECONDS          how long to retry while the cluster comes up (default 300)
@@ -24,7 +24,7 @@ set -euo pipefail
 
 : "${KAFKA_BOOTSTRAP:?KAFKA_BOOTSTRAP must name the bootstrap brokers (host:port,...)}"
 : "${TOPICS:?TOPICS must list the topics to create, separated by spaces}"
-PARTITIONS="${PARTITIONS:-12}"
+PARTITIONS="${PARTITIONS:-4}"
 REPLICATION_FACTOR="${REPLICATION_FACTOR:-3}"
 MIN_INSYNC_REPLICAS="${MIN_INSYNC_REPLICAS:-2}"
 WAIT_SECONDS="${WAIT_SECONDS:-300}"

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/prontuario/prontuario/domains/simulate"
 )
@@ -34,6 +35,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fs.IntVar(&cfg.Concurrency, "concurrency", 8, "journeys at once")
 	fs.Int64Var(&cfg.Seed, "seed", 0, "seed for reproducible content (0: the clock)")
 	accepted := fs.String("accepted-out", "", "write every accepted command as a JSON line to this file")
+	fs.DurationVar(&cfg.RetryFor, "retry-for", 60*time.Second, "how long to retry a command that got no answer (same Idempotency-Key)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	if err := fs.Parse(args); err != nil {
 		return err

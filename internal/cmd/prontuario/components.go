@@ -21,7 +21,7 @@ type component struct {
 // hospital lists the components in start order: the broker first, the API last.
 func hospital() []component {
 	return []component{
-		{name: "broker", addrEnv: "PRONTUARIO_BROKER_ADDR", defaultAddr: "127.0.0.1:9092"},
+		{name: brokerComponent, addrEnv: "PRONTUARIO_BROKER_ADDR", defaultAddr: "127.0.0.1:9092"},
 		{name: "triage", addrEnv: "PRONTUARIO_TRIAGE_ADDR", defaultAddr: "127.0.0.1:8081", healthPath: "/healthz"},
 		{name: "prescription", addrEnv: "PRONTUARIO_PRESCRIPTION_ADDR", defaultAddr: "127.0.0.1:8082", healthPath: "/healthz"},
 		{name: "lab", addrEnv: "PRONTUARIO_LAB_ADDR", defaultAddr: "127.0.0.1:8083", healthPath: "/healthz"},
@@ -60,9 +60,42 @@ func (c component) url(getenv func(string) string) string {
 	return fmt.Sprintf("http://%s%s", a, c.urlPath)
 }
 
+// brokerComponent is the embedded broker's name in [hospital].
+const brokerComponent = "broker"
+
+// externalKafka reports whether the operator pointed the hospital at a Kafka
+// of their own (PRONTUARIO_KAFKA_BROKERS), in which case the embedded broker
+// is not started.
+func externalKafka(getenv func(string) string) bool {
+	return getenv("PRONTUARIO_KAFKA_BROKERS") != ""
+}
+
+// serviceURLEnv maps each domain service to the variable the simulator reads
+// its base URL from.
+var serviceURLEnv = map[string]string{
+	"triage":       "PRONTUARIO_TRIAGE_URL",
+	"prescription": "PRONTUARIO_PRESCRIPTION_URL",
+	"lab":          "PRONTUARIO_LAB_URL",
+	"imaging":      "PRONTUARIO_IMAGING_URL",
+}
+
+// simulatorEnv is the environment of the demo simulator: the launcher's own
+// plus every domain service's URL as the launcher started it, so overridden
+// PRONTUARIO_<DOMAIN>_ADDR values reach it.
+func simulatorEnv(base []string, getenv func(string) string) []string {
+	env := append([]string(nil), base...)
+	for _, c := range hospital() {
+		if v, ok := serviceURLEnv[c.name]; ok && getenv(v) == "" {
+			env = append(env, v+"="+c.url(getenv))
+		}
+	}
+	return env
+}
+
 // envFor returns the environment a component's process gets: the launcher's
-// own, plus the defaults that point every service at .prontuario/.
-func envFor(c component, base []string, dataDir string) []string {
+// own, plus the defaults that point every service at .prontuario/ and at
+// the embedded broker (wherever PRONTUARIO_BROKER_ADDR put it).
+func envFor(c component, base []string, dataDir string, getenv func(string) string) []string {
 	env := append([]string(nil), base...)
 	set := func(k, v string) {
 		prefix := k + "="
@@ -75,7 +108,11 @@ func envFor(c component, base []string, dataDir string) []string {
 	}
 	set(c.addrEnv, c.defaultAddr)
 	set("PRONTUARIO_BROKER_DATA_DIR", dataDir+"/broker")
-	set("PRONTUARIO_KAFKA_BROKERS", "127.0.0.1:9092")
+	for _, b := range hospital() {
+		if b.name == brokerComponent {
+			set("PRONTUARIO_KAFKA_BROKERS", dialAddr(b.addr(getenv)))
+		}
+	}
 	set("PRONTUARIO_LOG_FORMAT", "text")
 	for _, d := range []string{"triage", "prescription", "lab", "imaging"} {
 		set("PRONTUARIO_"+strings.ToUpper(d)+"_DATABASE_URL", "sqlite:"+dataDir+"/"+d+".db")

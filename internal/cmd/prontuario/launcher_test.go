@@ -44,7 +44,7 @@ func TestConfiguredTokensAreNotReplaced(t *testing.T) {
 
 func TestEnvForKeepsWhatTheOperatorSet(t *testing.T) {
 	c := hospital()[1]
-	env := envFor(c, []string{"PRONTUARIO_TRIAGE_DATABASE_URL=postgres://db/triage"}, "/data")
+	env := envFor(c, []string{"PRONTUARIO_TRIAGE_DATABASE_URL=postgres://db/triage"}, "/data", func(string) string { return "" })
 	joined := strings.Join(env, "\n")
 	if strings.Contains(joined, "sqlite:/data/triage.db") {
 		t.Errorf("operator's database URL overridden:\n%s", joined)
@@ -62,5 +62,39 @@ func TestDialAddrTurnsWildcardsIntoLoopback(t *testing.T) {
 		if got := dialAddr(in); got != want {
 			t.Errorf("dialAddr(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestEnvForPointsServicesAtTheEmbeddedBrokerWhereverItListens(t *testing.T) {
+	getenv := func(k string) string {
+		if k == "PRONTUARIO_BROKER_ADDR" {
+			return ":19092"
+		}
+		return ""
+	}
+	joined := strings.Join(envFor(hospital()[1], nil, "/data", getenv), "\n")
+	if !strings.Contains(joined, "PRONTUARIO_KAFKA_BROKERS=127.0.0.1:19092") {
+		t.Errorf("services not pointed at the moved broker:\n%s", joined)
+	}
+}
+
+func TestSimulatorEnvFollowsOverriddenServiceAddresses(t *testing.T) {
+	getenv := func(k string) string {
+		switch k {
+		case "PRONTUARIO_LAB_ADDR":
+			return ":18083"
+		case "PRONTUARIO_IMAGING_URL":
+			return "http://imaging.example:80"
+		}
+		return ""
+	}
+	joined := strings.Join(simulatorEnv(nil, getenv), "\n")
+	for _, want := range []string{"PRONTUARIO_LAB_URL=http://127.0.0.1:18083", "PRONTUARIO_TRIAGE_URL=http://127.0.0.1:8081"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("simulator env lacks %s:\n%s", want, joined)
+		}
+	}
+	if strings.Contains(joined, "PRONTUARIO_IMAGING_URL=") {
+		t.Errorf("simulator env overrides the operator's imaging URL:\n%s", joined)
 	}
 }

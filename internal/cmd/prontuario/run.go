@@ -58,12 +58,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	defer sup.stopAll()
 	var started []component
 	for _, c := range hospital() {
+		if c.name == brokerComponent && externalKafka(getenv) {
+			fmt.Fprintf(out, "  %-13s not started: PRONTUARIO_KAFKA_BROKERS points at %s\n", c.name, getenv("PRONTUARIO_KAFKA_BROKERS"))
+			continue
+		}
 		bin := filepath.Join(o.binDir, c.name)
 		if _, err := os.Stat(bin); err != nil {
 			fmt.Fprintf(out, "  %-13s not built yet: skipped\n", c.name)
 			continue
 		}
-		env := envFor(c, os.Environ(), o.dataDir)
+		env := envFor(c, os.Environ(), o.dataDir, getenv)
 		if c.name == "graphql" && tokens.env != "" {
 			env = append(env, "PRONTUARIO_AUTH_TOKENS="+tokens.env)
 		}
@@ -103,6 +107,7 @@ func runDemo(ctx context.Context, out io.Writer, binDir string, getenv func(stri
 	}
 	fmt.Fprintln(out, "Running a demo burst of the simulator (skip with -no-demo)...")
 	cmd := exec.CommandContext(ctx, bin, "-patients", "10", "-rate", "50")
+	cmd.Env = simulatorEnv(os.Environ(), getenv)
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Run(); err != nil {
 		fmt.Fprintln(out, "demo burst failed (the services keep running):", err)

@@ -7,7 +7,7 @@ import "time"
 // The long fault runs of `make e2e-long`.
 const (
 	brokerOutage   = 30 * time.Second
-	outagePatients = 60
+	outagePatients = 5000 // an upper bound: the load runs for the outage + 10 s
 	crashCycles    = 20
 	crashPatients  = 120
 )

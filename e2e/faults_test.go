@@ -52,9 +52,11 @@ func lines(path string) int {
 }
 
 // startLoad runs the simulator in the background; wait returns its output.
-func startLoad(t *testing.T, h *harness.Hospital, patients int) (acceptedPath string, wait func() (string, error)) {
+// A positive duration keeps new journeys starting for that long (patients
+// is then an upper bound); journeys under way always run to their end.
+func startLoad(t *testing.T, h *harness.Hospital, patients int, duration time.Duration) (acceptedPath string, wait func() (string, error)) {
 	acceptedPath = filepath.Join(t.TempDir(), "accepted.jsonl")
-	sim := h.Simulator("-patients", itoa(patients), "-rate", "40", "-concurrency", "4", "-quiet", "-accepted-out", acceptedPath)
+	sim := h.Simulator("-patients", itoa(patients), "-duration", duration.String(), "-rate", "40", "-concurrency", "4", "-quiet", "-accepted-out", acceptedPath)
 	type result struct {
 		out string
 		err error
@@ -73,13 +75,17 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // succeeding; after the restart everything arrives.
 func TestBrokerOutage(t *testing.T) {
 	h := newHospital(t, harness.Options{})
-	path, wait := startLoad(t, h, outagePatients)
+	// The load outlasts the outage: journeys keep starting until well after
+	// the broker is back.
+	path, wait := startLoad(t, h, outagePatients, brokerOutage+10*time.Second)
 	harness.Eventually(t, 60*time.Second, "the first commands accepted", func() bool { return lines(path) > 10 })
-	h.Broker.Stop()
+	if !h.Broker.Stop() {
+		t.Error("the broker did not stop by itself within 20 s of SIGTERM")
+	}
 	stoppedAt := lines(path)
 	time.Sleep(brokerOutage) // the outage itself, not a wait for a condition
-	if lines(path) <= stoppedAt {
-		t.Errorf("no command succeeded during the broker outage")
+	if during := lines(path) - stoppedAt; during < 10 {
+		t.Errorf("only %d commands succeeded during the %s broker outage", during, brokerOutage)
 	}
 	h.Broker.Start(t)
 	out, err := wait()
@@ -94,7 +100,7 @@ func TestBrokerOutage(t *testing.T) {
 // commit, and the aggregator at random moments, repeatedly, under load.
 func TestCrashes(t *testing.T) {
 	h := newHospital(t, harness.Options{})
-	path, wait := startLoad(t, h, crashPatients)
+	path, wait := startLoad(t, h, crashPatients, 0)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	for cycle := 0; cycle < crashCycles; cycle++ {
 		d := harness.Domains()[cycle%4]

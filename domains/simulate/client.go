@@ -74,6 +74,7 @@ func (c *client) postFor(ctx context.Context, patientID, encounterID, command, u
 	for attempt := 0; ; attempt++ {
 		if attempt > 0 {
 			if time.Now().Add(pause).After(giveUp) {
+				c.stats.giveUp()
 				return Accepted{}, fmt.Errorf("%s: gave up after %d tries: %w", command, attempt, last)
 			}
 			select {

@@ -99,7 +99,7 @@ func TestRunCountsEveryAcceptedCommandAndPrintsProgress(t *testing.T) {
 	}
 	var out bytes.Buffer
 	sum.Print(&out)
-	if !strings.Contains(out.String(), fmt.Sprintf("%d accepted, 0 rejected, 0 failed", sum.Accepted)) {
+	if !strings.Contains(out.String(), fmt.Sprintf("%d accepted, 0 rejected, 0 given up", sum.Accepted)) {
 		t.Errorf("printed summary:\n%s", out.String())
 	}
 }
@@ -124,7 +124,7 @@ func TestRunRetriesAFailedCommandWithItsKeyAndRecordsItOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Journeys != 6 || sum.Failed != 12 {
+	if sum.Journeys != 6 || sum.Failed != 12 || sum.GaveUp != 0 {
 		t.Errorf("summary %+v: want 6 journeys, and 12 failed tries (2 per triage)", sum)
 	}
 	for id, n := range events {
@@ -153,8 +153,8 @@ func TestRunGivesUpOnACommandAfterItsRetryWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Journeys != 0 || sum.Failed < 2 {
-		t.Errorf("summary %+v: want no journey and at least two failed tries", sum)
+	if sum.Journeys != 0 || sum.Failed < 2 || sum.GaveUp != 1 {
+		t.Errorf("summary %+v: want no journey, at least two failed tries and one command given up", sum)
 	}
 }
 

@@ -14,6 +14,7 @@ type Stats struct {
 	accepted  int
 	rejected  int
 	failed    int
+	gaveUp    int
 	latencies []time.Duration
 	byCommand map[string]int
 }
@@ -35,9 +36,19 @@ func (s *Stats) record(command string, status int, err error, took time.Duration
 	}
 }
 
-// Summary is the outcome of a run.
+// giveUp counts a command abandoned after its retry window.
+func (s *Stats) giveUp() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gaveUp++
+}
+
+// Summary is the outcome of a run. Accepted and Rejected count commands;
+// Failed counts tries that got no answer or a 5xx (each retried with the
+// command's Idempotency-Key); GaveUp counts commands still failing when
+// their retry window ran out: only those are lost.
 type Summary struct {
-	Accepted, Rejected, Failed int
+	Accepted, Rejected, Failed, GaveUp int
 	// Journeys counts patients whose whole journey was accepted.
 	Journeys      int
 	ByCommand     map[string]int
@@ -60,7 +71,7 @@ func (s *Stats) summary(journeys int, took time.Duration) Summary {
 	for k, v := range s.byCommand {
 		by[k] = v
 	}
-	return Summary{Accepted: s.accepted, Rejected: s.rejected, Failed: s.failed, Journeys: journeys,
+	return Summary{Accepted: s.accepted, Rejected: s.rejected, Failed: s.failed, GaveUp: s.gaveUp, Journeys: journeys,
 		ByCommand: by, P50: pct(0.50), P95: pct(0.95), P99: pct(0.99), Took: took}
 }
 
@@ -84,7 +95,7 @@ func (s *Stats) progress(w io.Writer, done, total int, began time.Time) {
 // Print writes the summary for a person.
 func (s Summary) Print(w io.Writer) {
 	fmt.Fprintf(w, "simulated %d complete patient journeys in %s\n", s.Journeys, s.Took.Round(time.Millisecond))
-	fmt.Fprintf(w, "commands: %d accepted, %d rejected, %d failed\n", s.Accepted, s.Rejected, s.Failed)
+	fmt.Fprintf(w, "commands: %d accepted, %d rejected, %d given up (after %d failed tries, retried)\n", s.Accepted, s.Rejected, s.GaveUp, s.Failed)
 	fmt.Fprintf(w, "latency of accepted commands: p50 %s  p95 %s  p99 %s\n", s.P50.Round(time.Microsecond), s.P95.Round(time.Microsecond), s.P99.Round(time.Microsecond))
 	keys := make([]string, 0, len(s.ByCommand))
 	for k := range s.ByCommand {

@@ -63,8 +63,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	sum.Print(stdout)
-	if sum.Failed > 0 || sum.Rejected > 0 {
-		return fmt.Errorf("%d commands rejected and %d failed", sum.Rejected, sum.Failed)
+	if sum.GaveUp > 0 || sum.Rejected > 0 {
+		return fmt.Errorf("%d commands rejected and %d given up", sum.Rejected, sum.GaveUp)
 	}
 	return nil
 }

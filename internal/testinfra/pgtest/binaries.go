@@ -13,6 +13,20 @@ import (
 // not installed, or cannot be run here; tests should skip.
 var ErrNoPostgres = errors.New("pgtest: PostgreSQL server binaries (initdb, postgres) not found")
 
+// EnvRequire, when set to any value (.ci/run sets it), turns missing
+// PostgreSQL binaries from a reason to skip into a failure: CI must never
+// pass by skipping the PostgreSQL suites.
+const EnvRequire = "PRONTUARIO_REQUIRE_POSTGRES"
+
+// noPostgres is the error for missing binaries: ErrNoPostgres, or, under
+// EnvRequire, an error that does not wrap it, so callers fail.
+func noPostgres(detail string) error {
+	if os.Getenv(EnvRequire) != "" {
+		return fmt.Errorf("pgtest: PostgreSQL server binaries are required (%s is set) but none were found%s", EnvRequire, detail)
+	}
+	return fmt.Errorf("%w%s", ErrNoPostgres, detail)
+}
+
 // EnvBinDir names a directory holding initdb and postgres, overriding the
 // search of /usr/lib/postgresql/*/bin and PATH.
 const EnvBinDir = "PRONTUARIO_TEST_POSTGRES_BIN"
@@ -23,7 +37,7 @@ const EnvBinDir = "PRONTUARIO_TEST_POSTGRES_BIN"
 func findBinDir() (string, error) {
 	if dir := os.Getenv(EnvBinDir); dir != "" {
 		if !hasServer(dir) {
-			return "", fmt.Errorf("%w in %s=%s", ErrNoPostgres, EnvBinDir, dir)
+			return "", noPostgres(fmt.Sprintf(" in %s=%s", EnvBinDir, dir))
 		}
 		return dir, nil
 	}
@@ -33,7 +47,7 @@ func findBinDir() (string, error) {
 	if initdb, err := exec.LookPath("initdb"); err == nil && hasServer(filepath.Dir(initdb)) {
 		return filepath.Dir(initdb), nil
 	}
-	return "", ErrNoPostgres
+	return "", noPostgres(" in /usr/lib/postgresql/*/bin or on PATH")
 }
 
 func highestDebianBinDir() string {

@@ -92,6 +92,9 @@ func happyPath(t *testing.T, h *harness.Hospital) {
 	if bv.Encounter == nil || len(bv.Encounter.Prescriptions) != 2 || bv.Encounter.Status != "OPEN" {
 		t.Fatalf("billing lost non-clinical data: %s", b.Data)
 	}
+	if bv.Encounter.Triage == nil {
+		t.Fatalf("billing lost the triage's non-clinical fields: %s", b.Data)
+	}
 	if bv.Encounter.Triage.VitalSigns != nil || bv.Encounter.Triage.ChiefComplaint != nil {
 		t.Errorf("billing sees clinical values: %+v", bv.Encounter.Triage)
 	}
@@ -128,7 +131,18 @@ func happyPath(t *testing.T, h *harness.Hospital) {
 		t.Errorf("billable items of the visit: %v (errors %+v)", kinds, bi.Errors)
 	}
 
-	// Auditor: the audit trail; other roles may not read it.
+	// Auditor: sees the clinical values too, and the audit trail; other
+	// roles may not read it.
+	au := h.Query(t, "auditor", encounterQuery, map[string]any{"id": v.EncounterID})
+	if len(au.Errors) > 0 {
+		t.Fatalf("auditor errors: %+v", au.Errors)
+	}
+	var av encounterView
+	au.Decode(t, &av)
+	if av.Encounter == nil || av.Encounter.Triage == nil || av.Encounter.Triage.VitalSigns == nil ||
+		av.Encounter.Triage.VitalSigns.HeartRate != 96 || len(av.Encounter.Prescriptions) != 2 {
+		t.Errorf("encounter as auditor: %s", au.Data)
+	}
 	assertExactlyOnce(t, h, map[string][]string{v.PatientID: v.Events}, 10*time.Second)
 	denied := h.Query(t, "clinician", auditQuery, map[string]any{"p": v.PatientID})
 	if len(denied.Errors) == 0 || denied.Errors[0].Code() != "FORBIDDEN" {

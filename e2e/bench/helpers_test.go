@@ -70,3 +70,21 @@ func TestMemorySamplesAtIsTheFirstSampleReachingTheFraction(t *testing.T) {
 		t.Errorf("At of no samples = %+v", got)
 	}
 }
+
+func TestMaxRSSBetweenTakesTheSamplesOfThatPartOfTheWorkload(t *testing.T) {
+	s := bench.MemorySamples{
+		{Memory: bench.Memory{RSS: 50}, Fraction: 0.1},
+		{Memory: bench.Memory{RSS: 40}, Fraction: 0.4},
+		{Memory: bench.Memory{RSS: 45}, Fraction: 0.6},
+		{Memory: bench.Memory{RSS: 30}, Fraction: 1},
+	}
+	if got := s.MaxRSSBetween(0, 0.5); got != 50 {
+		t.Errorf("first half = %d, want 50", got)
+	}
+	if got := s.MaxRSSBetween(0.5, 1.01); got != 45 {
+		t.Errorf("second half = %d, want 45", got)
+	}
+	if got := s.MaxRSSBetween(0.7, 0.9); got != 0 {
+		t.Errorf("no sample between 0.7 and 0.9, got %d", got)
+	}
+}

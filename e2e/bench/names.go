@@ -46,11 +46,12 @@ const (
 	UnitComposeP50 = "composition-p50-ms"
 	UnitComposeP99 = "composition-p99-ms"
 
-	// Memory of the aggregator process, in MiB: the peak (VmHWM), the
-	// resident set when a quarter and when all of the events were applied.
-	UnitPeakMiB    = "peak-MiB"
-	UnitQuarterMiB = "rss-at-25%-MiB"
-	UnitEndMiB     = "rss-at-100%-MiB"
+	// Memory of the aggregator process, in MiB: the peak (VmHWM), and the
+	// largest resident set sampled while the first half and while the
+	// second half of the events were being applied ("flat" compares them).
+	UnitPeakMiB       = "peak-MiB"
+	UnitFirstHalfMiB  = "max-rss-first-half-MiB"
+	UnitSecondHalfMiB = "max-rss-second-half-MiB"
 
 	// UnitBusy is how busy the machine's CPUs were during the measurement,
 	// whoever kept them busy.

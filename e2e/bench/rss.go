@@ -119,3 +119,15 @@ func (s MemorySamples) MaxRSS() uint64 {
 	}
 	return m
 }
+
+// MaxRSSBetween is the largest resident set sampled while the applied
+// fraction of the workload was in [from, to); 0 when no sample was.
+func (s MemorySamples) MaxRSSBetween(from, to float64) uint64 {
+	var m uint64
+	for _, x := range s {
+		if x.Fraction >= from && x.Fraction < to {
+			m = max(m, x.RSS)
+		}
+	}
+	return m
+}

@@ -35,7 +35,7 @@ lint:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## bench: the benchmark table (BENCHMARKS.md).
+## bench: the benchmark table (e2e/BENCHMARKS.md).
 bench:
 	$(GO) run ./e2e/cmd/bench -runs 3 -backlog 100000 -events 15000 -mongo-events 300 -fresh-for 20s -queries 200 -rss-events 60000
 

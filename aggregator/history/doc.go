@@ -31,9 +31,10 @@
 // (a patient's encounters) or recomputed from the records (status, missing
 // parts, sort time). Merging is therefore commutative, associative and
 // idempotent: any arrival order of the events, with any duplicates, yields the
-// same documents. Only the provenance of how an event was first received
-// (IngestedAt; and Topic, Partition, Offset if the same event was published
-// twice) depends on the run, and a redelivery never changes even those.
+// same documents. Only when an event was first received (IngestedAt)
+// depends on the run, and a redelivery never changes even that; an event
+// published twice keeps the coordinates (topic, partition, offset) of its
+// earliest copy, whichever copy arrived first.
 //
 // Apply is that merge for one event, pure; Delivery, Slice, AuditEntryFor,
 // BillableItems and ProvenanceOf go with it.

@@ -34,9 +34,11 @@ type Provenance struct {
 	OccurredAt    time.Time        `json:"occurredAt" bson:"occurredAt"`
 	RecordedAt    time.Time        `json:"recordedAt" bson:"recordedAt"`
 	// IngestedAt is when the aggregator first applied this event. It is the
-	// only field that differs between two builds from the same messages; Topic,
-	// Partition and Offset are those of the first delivery applied, so they
-	// differ too when the same event was published twice.
+	// only field that differs between two builds from the same messages.
+	// Topic, Partition and Offset are those of the earliest message, by
+	// (topic, partition, offset), the event was read from: when the same
+	// event was published twice, every build keeps the same copy's, whichever
+	// arrived first.
 	IngestedAt    time.Time       `json:"ingestedAt" bson:"ingestedAt"`
 	Actor         contracts.Actor `json:"actor" bson:"actor"`
 	CorrelationID string          `json:"correlationId,omitempty" bson:"correlationId,omitempty"`

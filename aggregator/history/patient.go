@@ -23,7 +23,19 @@ func insertSorted(ids []string, id string) []string {
 // event carries when that event is newer, by (occurredAt, event id), than the
 // one the current demographics came from; otherwise it returns current.
 // Choosing the maximum makes the newest snapshot win whatever the order.
+//
+// The same event delivered again changes nothing, unless it was read from an
+// earlier (topic, partition, offset): then only those coordinates change, as
+// in the records' registers (resolve).
 func newestDemographics(current *Demographics, snapshot contracts.Patient, from Provenance) *Demographics {
+	if current != nil && current.From.EventID == from.EventID {
+		if !deliveredBefore(from, current.From) {
+			return current
+		}
+		d := *current
+		d.From = withDeliveryOf(current.From, from)
+		return &d
+	}
 	if current != nil && !newer(from, current.From) {
 		return current
 	}

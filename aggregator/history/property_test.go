@@ -1,6 +1,7 @@
 package history
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -25,24 +26,42 @@ func TestApplyIsOrderIndependentAndIdempotent(t *testing.T) {
 		for i := range emitted {
 			emitted[i] = i
 		}
-		reference := foldAndReplay(t, w, emitted)
+		reference := foldAndReplay(t, w.in(emitted))
 		checkWorld(t, w, reference)
 		want := reference.snapshot(t, true)
 
 		// A slice, not a map: rapid replays draws in a fixed order.
 		orders := []struct {
 			name  string
-			order []int
+			order []Delivery
 		}{
-			{"record-ordered", withRedeliveries(t, recordOrdered(t, w))},
-			{"random", withRedeliveries(t, rapid.Permutation(emitted).Draw(t, "random"))},
+			{"record-ordered", withRedeliveries(t, w.in(recordOrdered(t, w)), false)},
+			{"random", withRedeliveries(t, w.in(rapid.Permutation(emitted).Draw(t, "random")), true)},
 		}
 		for _, o := range orders {
-			if got := foldAndReplay(t, w, o.order).snapshot(t, true); got != want {
-				t.Fatalf("%s order %v yields other documents than emission order:\n got %s\nwant %s", o.name, o.order, got, want)
+			if got := foldAndReplay(t, o.order).snapshot(t, true); got != want {
+				t.Fatalf("%s order %v yields other documents than emission order:\n got %s\nwant %s", o.name, coordinates(o.order), got, want)
 			}
 		}
 	})
+}
+
+// in returns the world's deliveries in the given order of indexes.
+func (w world) in(order []int) []Delivery {
+	out := make([]Delivery, len(order))
+	for i, j := range order {
+		out[i] = w.deliveries[j]
+	}
+	return out
+}
+
+// coordinates names each delivery by event id and offset, for failure messages.
+func coordinates(ds []Delivery) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = fmt.Sprintf("%s@%d/%d", d.Event.ID[len(d.Event.ID)-4:], d.Partition, d.Offset)
+	}
+	return out
 }
 
 // recordOrdered draws an interleaving of the records that keeps each
@@ -61,14 +80,28 @@ func recordOrdered(t *rapid.T, w world) []int {
 	return order
 }
 
-// withRedeliveries inserts copies of some deliveries after their first
-// delivery, as Kafka redelivers after a crash or a rebalance.
-func withRedeliveries(t *rapid.T, order []int) []int {
+// withRedeliveries inserts copies of some deliveries, as Kafka redelivers
+// after a crash or a rebalance (the same message, same offset) and as a
+// relay that crashed between publishing and marking republishes (the same
+// event in a later message of its partition). A copy goes after its
+// original; with anywhere, a republished copy may also go before it, as
+// when the relay's two publishes were read from different partitions.
+// Republished copies have higher offsets than any original, so the
+// documents must keep the original's coordinates whichever copy came first.
+func withRedeliveries(t *rapid.T, order []Delivery, anywhere bool) []Delivery {
 	order = slices.Clone(order)
-	for range rapid.IntRange(0, len(order)/2).Draw(t, "redeliveries") {
+	for n := range rapid.IntRange(0, len(order)/2).Draw(t, "redeliveries") {
 		i := rapid.IntRange(0, len(order)-1).Draw(t, "redelivered")
-		j := rapid.IntRange(i+1, len(order)).Draw(t, "redeliveredAt")
-		order = slices.Insert(order, j, order[i])
+		d := order[i]
+		lo := i + 1
+		if rapid.Bool().Draw(t, "republished") {
+			d.Offset += int64(1000 * (n + 1))
+			if anywhere {
+				lo = 0
+			}
+		}
+		j := rapid.IntRange(lo, len(order)).Draw(t, "redeliveredAt")
+		order = slices.Insert(order, j, d)
 	}
 	return order
 }
@@ -78,11 +111,10 @@ func withRedeliveries(t *rapid.T, order []int) []int {
 // end it redelivers everything applied so far, later still, and checks that
 // nothing changed, IngestedAt included. Every first-pass Apply is checked not
 // to modify its input (replays change nothing, as the snapshots show).
-func foldAndReplay(t *rapid.T, w world, order []int) *memStore {
+func foldAndReplay(t *rapid.T, order []Delivery) *memStore {
 	m := newMemStore()
 	clock := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-	receive := func(i int, checkInput bool) {
-		d := w.deliveries[i]
+	receive := func(d Delivery, checkInput bool) {
 		clock = clock.Add(time.Second)
 		d.ReceivedAt = clock
 		s := m.slice(d.Event)
@@ -99,22 +131,22 @@ func foldAndReplay(t *rapid.T, w world, order []int) *memStore {
 		}
 		m.patients[out.Patient.ID], m.encounters[out.Encounter.ID] = out.Patient, out.Encounter
 	}
-	replay := func(applied []int) {
+	replay := func(applied []Delivery) {
 		want := m.snapshot(t, false)
-		for _, i := range rapid.Permutation(applied).Draw(t, "replay") {
-			receive(i, false)
+		for _, d := range rapid.Permutation(applied).Draw(t, "replay") {
+			receive(d, false)
 		}
 		if got := m.snapshot(t, false); got != want {
-			t.Fatalf("redelivering %v changed the documents:\n got %s\nwant %s", applied, got, want)
+			t.Fatalf("redelivering %v changed the documents:\n got %s\nwant %s", coordinates(applied), got, want)
 		}
 	}
 	cut := rapid.IntRange(0, len(order)).Draw(t, "replayAfter")
-	for _, i := range order[:cut] {
-		receive(i, true)
+	for _, d := range order[:cut] {
+		receive(d, true)
 	}
 	replay(order[:cut])
-	for _, i := range order[cut:] {
-		receive(i, true)
+	for _, d := range order[cut:] {
+		receive(d, true)
 	}
 	replay(order)
 	return m

@@ -113,21 +113,23 @@ func (a *Applier) gather(first request) []request {
 func (a *Applier) process(ctx context.Context, reqs []request) {
 	began := time.Now()
 	var (
-		results []error
+		results []outcome
 		err     error
 	)
 	for attempt := 1; ; attempt++ {
-		var b store.Batch
-		results, b, err = a.build(ctx, reqs)
-		if err == nil {
-			err = a.store.Commit(ctx, b)
-		}
-		if err == nil || !errors.Is(err, store.ErrConflict) || attempt >= a.cfg.ConflictRetries {
+		results, err = a.attempt(ctx, reqs)
+		retry := errors.Is(err, store.ErrConflict) || errors.Is(err, store.ErrUnknownGeneration)
+		if err == nil || !retry || attempt >= a.cfg.ConflictRetries {
 			break
 		}
-		a.logger.Debug("batch conflicted with another writer; re-applying", "attempt", attempt, "events", len(reqs))
+		a.logger.Debug("batch conflicted with another writer or a generation switch; re-applying", "attempt", attempt, "events", len(reqs), "err", err)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrDocumentTooLarge):
+		err = fmt.Errorf("commit batch of %d: %w", len(reqs), err)
+		a.logger.Error("an encounter document outgrew the store's limit; the messages will be retried until an operator intervenes",
+			"err", err, "events", len(reqs), "limit_bytes", store.MaxDocumentBytes)
+	case err != nil:
 		err = fmt.Errorf("commit batch of %d: %w", len(reqs), err)
 		a.logger.Warn("store commit failed; the messages will be retried", "err", err, "events", len(reqs))
 	}
@@ -137,7 +139,24 @@ func (a *Applier) process(ctx context.Context, reqs []request) {
 		if err != nil {
 			r.done <- err
 		} else {
-			r.done <- results[i]
+			r.done <- results[i].err
 		}
 	}
+}
+
+// attempt loads, applies and commits the batch once, through a store bound
+// to one generation for the whole attempt (see GenerationBinder).
+func (a *Applier) attempt(ctx context.Context, reqs []request) ([]outcome, error) {
+	st := a.store
+	if b, ok := st.(GenerationBinder); ok {
+		var err error
+		if st, err = b.BindGeneration(ctx); err != nil {
+			return nil, fmt.Errorf("bind generation: %w", err)
+		}
+	}
+	results, b, err := a.build(ctx, st, reqs)
+	if err != nil {
+		return nil, err
+	}
+	return results, st.Commit(ctx, b)
 }

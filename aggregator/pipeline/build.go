@@ -12,10 +12,19 @@ import (
 	"github.com/prontuario/prontuario/contracts"
 )
 
-// build loads what the batch touches, folds its deliveries with history.Apply
-// and returns each request's own result (nil or *PoisonError) and the batch
-// of changed documents to commit.
-func (a *Applier) build(ctx context.Context, reqs []request) ([]error, store.Batch, error) {
+// outcome is what became of one request of a batch.
+type outcome struct {
+	// err is nil or a *PoisonError.
+	err error
+	// duplicate is set for a delivery whose event the documents already
+	// held (history.Holds): it changes nothing, not even freshness.
+	duplicate bool
+}
+
+// build loads what the batch touches from st, folds its deliveries with
+// history.Apply and returns each request's outcome and the batch of changed
+// documents to commit.
+func (a *Applier) build(ctx context.Context, st Store, reqs []request) ([]outcome, store.Batch, error) {
 	var pids, eids []string
 	for _, r := range reqs {
 		if r.delivery != nil {
@@ -29,7 +38,7 @@ func (a *Applier) build(ctx context.Context, reqs []request) ([]error, store.Bat
 		err     error
 	)
 	if len(pids) > 0 {
-		loadedP, loadedE, err = a.store.Load(ctx, unique(pids), unique(eids))
+		loadedP, loadedE, err = st.Load(ctx, unique(pids), unique(eids))
 		if err != nil {
 			return nil, store.Batch{}, fmt.Errorf("load batch: %w", err)
 		}
@@ -37,7 +46,7 @@ func (a *Applier) build(ctx context.Context, reqs []request) ([]error, store.Bat
 	patients := copyMap(loadedP)
 	encounters := copyMap(loadedE)
 	fresh := map[contracts.Source]*history.SourceFreshness{}
-	results := make([]error, len(reqs))
+	results := make([]outcome, len(reqs))
 	var b store.Batch
 	now := a.cfg.Now().UTC()
 	for i, r := range reqs {
@@ -54,19 +63,26 @@ func (a *Applier) build(ctx context.Context, reqs []request) ([]error, store.Bat
 		if enc, ok := encounters[e.EncounterID]; ok {
 			s.Encounter = enc
 		}
+		duplicate := history.Holds(s, d)
+		// A duplicate is applied too: it may carry earlier delivery
+		// coordinates, which the documents keep (history.Provenance).
 		next, err := history.Apply(s, d)
 		if err != nil {
 			kind := history.PoisonKind(err)
 			if kind == "" {
 				return nil, store.Batch{}, fmt.Errorf("apply event %s: %w", e.ID, err)
 			}
-			results[i] = &PoisonError{Kind: kind, Err: err}
+			results[i] = outcome{err: &PoisonError{Kind: kind, Err: err}}
 			continue
 		}
+		results[i].duplicate = duplicate
 		patients[e.PatientID] = next.Patient
 		encounters[e.EncounterID] = next.Encounter
+		// Audit entries are inserted once per event id, so a duplicate's
+		// changes nothing; it is written anyway to complete what a crash
+		// between the documents and the audit entry left out (MongoDB).
 		b.Audit = append(b.Audit, history.AuditEntryFor(d))
-		markFresh(fresh, d, now)
+		markFresh(fresh, d, now, duplicate)
 	}
 	for id, p := range patients {
 		if old, ok := loadedP[id]; !ok || !reflect.DeepEqual(old, p) {
@@ -92,7 +108,12 @@ func (a *Applier) build(ctx context.Context, reqs []request) ([]error, store.Bat
 	return results, b, nil
 }
 
-func markFresh(fresh map[contracts.Source]*history.SourceFreshness, d history.Delivery, now time.Time) {
+// markFresh merges a delivery into its source's freshness: its event time,
+// apply time and offset. A duplicate contributes only its event time, which
+// the stored maximum already covers (so it changes nothing) unless a crash
+// on a store without transactions lost the freshness write of its first
+// apply; it moves neither the apply time nor the offsets.
+func markFresh(fresh map[contracts.Source]*history.SourceFreshness, d history.Delivery, now time.Time, duplicate bool) {
 	src := d.Event.Source
 	f, ok := fresh[src]
 	if !ok {
@@ -101,6 +122,9 @@ func markFresh(fresh map[contracts.Source]*history.SourceFreshness, d history.De
 	}
 	if t := d.Event.OccurredAt.UTC(); t.After(f.NewestEventTime) {
 		f.NewestEventTime = t
+	}
+	if duplicate {
+		return
 	}
 	f.NewestAppliedAt = now
 	key := strconv.Itoa(int(d.Partition))

@@ -1,29 +1,41 @@
 package pipeline
 
 import (
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/prontuario/prontuario/contracts"
 )
 
 // Metrics are the pipeline's Prometheus instruments. A nil *Metrics records
-// nothing, so tests need not register any.
+// nothing, so tests need not register any. It is safe for concurrent use.
 type Metrics struct {
 	applied      *prometheus.CounterVec
+	duplicates   *prometheus.CounterVec
 	deadLettered *prometheus.CounterVec
 	batchSize    prometheus.Histogram
 	commitTime   prometheus.Histogram
 	commitErrors prometheus.Counter
 	applyLatency prometheus.Histogram
 	newestEvent  *prometheus.GaugeVec
+
+	mu     sync.Mutex // guards newest
+	newest map[contracts.Source]time.Time
 }
 
 // NewMetrics creates the instruments and registers them with reg.
 func NewMetrics(reg prometheus.Registerer) *Metrics {
 	m := &Metrics{
 		applied: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "prontuario_aggregator_events_applied_total", Help: "Events applied, by topic and event type (duplicates included).",
+			Name: "prontuario_aggregator_events_applied_total",
+			Help: "Events applied for the first time, by topic and event type (duplicates are counted apart).",
 		}, []string{"topic", "type"}),
+		duplicates: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "prontuario_aggregator_events_duplicate_total",
+			Help: "Deliveries of events the read model already held (redeliveries, events published twice), by topic; they change nothing.",
+		}, []string{"topic"}),
 		deadLettered: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "prontuario_aggregator_dead_lettered_total", Help: "Messages sent to the dead-letter topic, by topic and error kind.",
 		}, []string{"topic", "kind"}),
@@ -39,18 +51,20 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "prontuario_aggregator_commit_errors_total", Help: "Batches whose store commit failed (retried).",
 		}),
 		applyLatency: prometheus.NewHistogram(prometheus.HistogramOpts{
-			Name: "prontuario_aggregator_apply_latency_seconds", Help: "From the event's commit in its source service to its apply here.",
+			Name: "prontuario_aggregator_apply_latency_seconds", Help: "From the event's commit in its source service (recorded-at) to its first apply here.",
 			Buckets: prometheus.ExponentialBuckets(0.001, 2, 16),
 		}),
 		newestEvent: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "prontuario_aggregator_newest_event_timestamp_seconds", Help: "Recorded-at time of the newest applied event, per source (freshness).",
+			Name: "prontuario_aggregator_newest_event_timestamp_seconds",
+			Help: "Occurred-at time of the newest event applied, per source: the read store's freshness (newestEventTime); it never goes back.",
 		}, []string{"source"}),
+		newest: map[contracts.Source]time.Time{},
 	}
-	reg.MustRegister(m.applied, m.deadLettered, m.batchSize, m.commitTime, m.commitErrors, m.applyLatency, m.newestEvent)
+	reg.MustRegister(m.applied, m.duplicates, m.deadLettered, m.batchSize, m.commitTime, m.commitErrors, m.applyLatency, m.newestEvent)
 	return m
 }
 
-func (m *Metrics) observeBatch(reqs []request, results []error, err error) {
+func (m *Metrics) observeBatch(reqs []request, results []outcome, err error) {
 	if m == nil {
 		return
 	}
@@ -61,16 +75,32 @@ func (m *Metrics) observeBatch(reqs []request, results []error, err error) {
 	}
 	now := time.Now()
 	for i, r := range reqs {
-		if r.delivery == nil || results[i] != nil {
+		if r.delivery == nil || results[i].err != nil {
 			continue
 		}
 		e := r.delivery.Event
+		if results[i].duplicate {
+			m.duplicates.WithLabelValues(r.delivery.Topic).Inc()
+			continue
+		}
 		m.applied.WithLabelValues(r.delivery.Topic, string(e.Type)).Inc()
 		if !e.RecordedAt.IsZero() {
 			m.applyLatency.Observe(now.Sub(e.RecordedAt).Seconds())
-			m.newestEvent.WithLabelValues(string(e.Source)).Set(float64(e.RecordedAt.UnixNano()) / 1e9)
 		}
+		m.markNewest(e.Source, e.OccurredAt)
 	}
+}
+
+// markNewest raises the source's freshness gauge to t, never lowering it:
+// events arrive out of order across partitions.
+func (m *Metrics) markNewest(src contracts.Source, t time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !t.After(m.newest[src]) {
+		return
+	}
+	m.newest[src] = t
+	m.newestEvent.WithLabelValues(string(src)).Set(float64(t.UnixNano()) / 1e9)
 }
 
 func (m *Metrics) observeCommit(d time.Duration) {

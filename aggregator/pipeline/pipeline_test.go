@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -29,6 +30,8 @@ type rig struct {
 	cfg       pipeline.Config
 	store     *sqlitestore.Store
 	publisher *kafka.Publisher
+	// metrics, when set before start, records the pipeline's metrics.
+	metrics *pipeline.Metrics
 	// topicOf maps a contracts topic to this test's own topic.
 	topicOf map[string]string
 }
@@ -76,7 +79,7 @@ func (r *rig) startWith(s pipeline.Store) (stop func()) {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	p, err := pipeline.New(r.cfg, sub, r.publisher, s, nil, quiet())
+	p, err := pipeline.New(r.cfg, sub, r.publisher, s, r.metrics, quiet())
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -175,14 +178,34 @@ func (r *rig) auditCount(patientID string) int {
 // consumeDeadLetters reads n messages from the rig's dead-letter topic.
 func consumeDeadLetters(t *testing.T, r *rig, n int) []*message.Message {
 	t.Helper()
-	sub, err := kafkax.NewSubscriber(r.kcfg, kafkatest.UniqueName(t, "dlq-reader"), nil)
+	return consume(t, r, r.cfg.DeadLetterTopic, n)
+}
+
+// consumeByPosition reads n messages of topic, keyed by "partition/offset".
+func consumeByPosition(t *testing.T, r *rig, topic string, n int) map[string]*message.Message {
+	t.Helper()
+	out := map[string]*message.Message{}
+	for _, m := range consume(t, r, topic, n) {
+		pos, ok := kafkax.PositionOf(m)
+		if !ok {
+			t.Fatalf("message %s has no position", m.UUID)
+		}
+		out[fmt.Sprintf("%d/%d", pos.Partition, pos.Offset)] = m
+	}
+	return out
+}
+
+// consume reads n messages of topic from its beginning, with a group of its own.
+func consume(t *testing.T, r *rig, topic string, n int) []*message.Message {
+	t.Helper()
+	sub, err := kafkax.NewSubscriber(r.kcfg, kafkatest.UniqueName(t, "reader-"+topic), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sub.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	ch, err := sub.Subscribe(ctx, r.cfg.DeadLetterTopic)
+	ch, err := sub.Subscribe(ctx, topic)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +216,7 @@ func consumeDeadLetters(t *testing.T, r *rig, n int) []*message.Message {
 			m.Ack()
 			got = append(got, m)
 		case <-ctx.Done():
-			t.Fatalf("got %d dead letters, want %d", len(got), n)
+			t.Fatalf("got %d messages of %s, want %d", len(got), topic, n)
 		}
 	}
 	return got

@@ -15,6 +15,18 @@ type Store interface {
 	Commit(ctx context.Context, b store.Batch) error
 }
 
+// GenerationBinder is implemented by a Store that follows the read model's
+// active generation (the live aggregator's). The applier calls
+// BindGeneration at the start of every batch attempt and loads and commits
+// that attempt through the store it returns, bound to one generation: a
+// batch resolves the generation once, so it can never load from the old
+// generation and commit to the new one across a rebuild's switch. A store
+// that is not a GenerationBinder is used as it is (the rebuild's, already
+// bound to the generation it builds).
+type GenerationBinder interface {
+	BindGeneration(ctx context.Context) (Store, error)
+}
+
 // PoisonError marks a message that can never be applied, whatever the number
 // of retries: the handler dead-letters it and moves on.
 type PoisonError struct {

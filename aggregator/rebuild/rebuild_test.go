@@ -1,125 +1,211 @@
 package rebuild_test
 
 import (
-	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/ThreeDotsLabs/watermill"
-	"github.com/ThreeDotsLabs/watermill/message"
-
-	"github.com/prontuario/prontuario/aggregator/history"
 	"github.com/prontuario/prontuario/aggregator/pipeline"
 	"github.com/prontuario/prontuario/aggregator/rebuild"
 	"github.com/prontuario/prontuario/aggregator/store/sqlitestore"
 	"github.com/prontuario/prontuario/contracts"
-	"github.com/prontuario/prontuario/internal/kafkax"
-	"github.com/prontuario/prontuario/internal/testinfra/kafkatest"
 )
 
-func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
+// TestRebuildYieldsTheLiveReadModelAndSwitchesReadersToIt rebuilds while the
+// live aggregator keeps consuming and new events, and poison, keep arriving:
+// the rebuilt generation, once the live aggregator has caught up in it,
+// holds exactly what a clean build of every message holds, in every
+// collection (patients, encounters, billable items, audit trail, dead
+// letters, freshness offsets and counts), and the old generation is kept.
 func TestRebuildYieldsTheLiveReadModelAndSwitchesReadersToIt(t *testing.T) {
-	kb := kafkatest.Start(t)
-	kcfg := kafkax.Config{Brokers: []string{kb.Addr()}}.WithDefaults().WithFastRebalance()
-	topics := map[string]string{}
-	var names []string
-	for _, topic := range contracts.SourceTopics() {
-		topics[topic] = kafkatest.UniqueName(t, topic)
-		names = append(names, topics[topic])
-	}
-	dlq := kafkatest.UniqueName(t, "dlq")
-	kb.CreateTopics(t, append(names, dlq)...)
-	live := pipeline.Config{ConsumerGroup: kafkatest.UniqueName(t, "live"), Topics: names, DeadLetterTopic: dlq}
-
-	ctx := context.Background()
-	s, err := sqlitestore.Open(ctx, sqlitestore.Config{Path: filepath.Join(t.TempDir(), "read.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	pub, err := kafkax.NewPublisher(kcfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pub.Close()
-
-	// The live aggregator.
-	sub, err := kafkax.NewSubscriber(kcfg, live.ConsumerGroup, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.New(live, sub, pub, s, nil, quiet())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pctx, stopLive := context.WithCancel(ctx)
-	liveDone := make(chan error, 1)
-	go func() { liveDone <- p.Run(pctx) }()
-	defer func() { stopLive(); <-liveDone; sub.Close() }()
-
-	var all []contracts.Event
+	r := newRig(t)
+	r.startLive()
+	var first []contracts.Event
 	for i, pid := range []string{"P-1", "P-2", "P-3"} {
-		all = append(all, encounterEvents(t, pid, "E-"+pid, i)...)
+		first = append(first, encounterEvents(t, pid, "E-"+pid, i)...)
 	}
-	publish(t, pub, topics, all)
-	waitFor(t, "the live model", func() bool { return appliedCount(t, s) == int64(len(all)) })
-
-	before := snapshot(t, s, []string{"P-1", "P-2", "P-3"})
-	var progress bytes.Buffer
-	res, err := rebuild.Run(ctx, rebuild.Config{
-		Kafka: kcfg, Live: live, Generation: "g_test", PollInterval: 50 * time.Millisecond,
-		SwitchGrace: 1500 * time.Millisecond, KeepOld: true, Progress: &progress,
-	}, s, func(ctx context.Context, name string) (pipeline.Store, error) { return s.OpenGeneration(ctx, name) }, quiet())
+	publish(t, r.pub, r.topics, first)
+	r.publishPoison(first[0])
+	r.settled(r.live.ConsumerGroup)
+	old, err := r.store.ActiveGeneration(context.Background())
 	if err != nil {
-		t.Fatalf("rebuild: %v", err)
+		t.Fatal(err)
 	}
-	if active, _ := s.ActiveGeneration(ctx); active != "g_test" || res.Previous == "g_test" {
-		t.Fatalf("active generation %q after rebuild (previous %q)", active, res.Previous)
+
+	var prog progress
+	done := runRebuild(t, r, rebuild.Config{Generation: "g_test", KeepOld: true, Progress: &prog}, r.store)
+	waitFor(t, "the rebuild to start replaying", func() bool { return strings.Contains(prog.String(), "replaying [") })
+	during := append(encounterEvents(t, "P-4", "E-P-4", 3), encounterEvents(t, "P-1", "E-P-1b", 4)...)
+	publish(t, r.pub, r.topics, during)
+	r.publishPoison(during[0])
+	res := wait(t, done)
+
+	if active, _ := r.store.ActiveGeneration(context.Background()); active != "g_test" || res.Previous != old {
+		t.Fatalf("active generation %q after rebuild (previous %q), want g_test after %q", active, res.Previous, old)
 	}
-	if res.Replayed < int64(len(all)) {
-		t.Errorf("replayed %d messages, want at least %d", res.Replayed, len(all))
+	if res.Replayed < int64(len(first)+1) {
+		t.Errorf("replayed %d messages, want at least the %d published before", res.Replayed, len(first)+1)
 	}
-	if !strings.Contains(progress.String(), "replaying [") || !strings.Contains(progress.String(), "ETA") {
-		t.Errorf("no progress bar printed: %q", progress.String())
+	if !strings.Contains(prog.String(), "ETA") {
+		t.Errorf("no progress bar printed: %q", prog.String())
 	}
-	after := snapshot(t, s, []string{"P-1", "P-2", "P-3"})
-	if before != after {
+	r.settled(r.live.ConsumerGroup)
+	patients := []string{"P-1", "P-2", "P-3", "P-4"}
+	got := snapshot(t, r.store, r.path, patients)
+	want := snapshot(t, r.control(), r.controlPath(), patients)
+	if got != want {
+		t.Fatalf("rebuilt model differs from a clean build:\nrebuilt %s\nclean   %s", got, want)
+	}
+	if !strings.Contains(got, `"deadLetters":["`) || strings.Count(got, " prontuario/triage") != 2 {
+		t.Errorf("the rebuilt model does not hold both dead letters: %s", got)
+	}
+	kept, err := r.store.OpenGeneration(context.Background(), old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kept.Patient(context.Background(), "P-2"); err != nil {
+		t.Errorf("KeepOld: the old generation lost patient P-2: %v", err)
+	}
+}
+
+// TestRebuildDropsTheOldGenerationOnlyAfterTheSwitch rebuilds without
+// KeepOld: the old generation is dropped, but only after readers were
+// switched and the rebuilt generation holds everything, and while it still
+// held its data until then.
+func TestRebuildDropsTheOldGenerationOnlyAfterTheSwitch(t *testing.T) {
+	r := newRig(t)
+	r.startLive()
+	events := encounterEvents(t, "P-1", "E-P-1", 0)
+	publish(t, r.pub, r.topics, events)
+	r.settled(r.live.ConsumerGroup)
+	patients := []string{"P-1"}
+	before := snapshot(t, r.store, r.path, patients)
+	old, err := r.store.ActiveGeneration(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	gens := &watchedGenerations{t: t, Store: r.store, path: r.path, patients: patients, want: before}
+	res := wait(t, runRebuild(t, r, rebuild.Config{Generation: "g_new"}, gens))
+	if res.Previous != old {
+		t.Fatalf("previous generation %q, want %q", res.Previous, old)
+	}
+	if want := []string{"activate g_new", "drop " + old}; !slices.Equal(gens.calls(), want) {
+		t.Fatalf("generation calls %v, want %v", gens.calls(), want)
+	}
+	if registered(t, r.path, old) {
+		t.Errorf("generation %s is still registered after the rebuild", old)
+	}
+	if after := snapshot(t, r.store, r.path, patients); after != before {
 		t.Fatalf("rebuilt model differs from the live one:\nlive    %s\nrebuilt %s", before, after)
 	}
 }
 
-// snapshot renders every document of the patients, with the fields that
-// legitimately differ between two builds (ingestion times, store revisions)
-// cleared.
-func snapshot(t *testing.T, s *sqlitestore.Store, patientIDs []string) string {
-	t.Helper()
-	ctx := context.Background()
-	var out []any
-	for _, id := range patientIDs {
-		p, err := s.Patient(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.Revision = 0
-		out = append(out, clearIngested(t, p))
-		page, err := s.Encounters(ctx, history.EncounterQuery{PatientID: id, Limit: history.MaxPageSize})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range page.Items {
-			e.Revision = 0
-			out = append(out, clearIngested(t, e))
-		}
+// watchedGenerations records the rebuild's switch and drop and checks, when
+// the old generation is dropped, that readers are already on the new one,
+// that the new one holds the whole read model, and that the old one still
+// held its data.
+type watchedGenerations struct {
+	t *testing.T
+	*sqlitestore.Store
+	path     string
+	patients []string
+	want     string
+
+	mu  sync.Mutex
+	log []string
+}
+
+func (w *watchedGenerations) ActivateGeneration(ctx context.Context, name string) error {
+	w.record("activate " + name)
+	return w.Store.ActivateGeneration(ctx, name)
+}
+
+func (w *watchedGenerations) DropGeneration(ctx context.Context, name string) error {
+	w.record("drop " + name)
+	active, err := w.ActiveGeneration(ctx)
+	if err != nil {
+		return err
 	}
-	b, _ := json.Marshal(out)
-	return string(b)
+	if active == name {
+		w.t.Errorf("dropping %s while it is active", name)
+	}
+	if got := snapshot(w.t, w.Store, w.path, w.patients); got != w.want {
+		w.t.Errorf("dropping %s before the active generation %s holds the read model:\n got %s\nwant %s", name, active, got, w.want)
+	}
+	if oldGen, err := w.OpenGeneration(ctx, name); err != nil {
+		w.t.Errorf("open %s: %v", name, err)
+	} else if _, err := oldGen.Patient(ctx, w.patients[0]); err != nil {
+		w.t.Errorf("generation %s lost its data before it was dropped: %v", name, err)
+	}
+	return w.Store.DropGeneration(ctx, name)
+}
+
+func (w *watchedGenerations) record(call string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.log = append(w.log, call)
+}
+
+func (w *watchedGenerations) calls() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Clone(w.log)
+}
+
+// registered reports whether the store at path still knows the generation.
+func registered(t *testing.T, path, name string) bool {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_query_only=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM generations WHERE name = ?`, name).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n > 0
+}
+
+type rebuilt struct {
+	res rebuild.Result
+	err error
+}
+
+// runRebuild starts a rebuild of r's read model in the background.
+func runRebuild(t *testing.T, r *rig, cfg rebuild.Config, gens rebuild.Generations) <-chan rebuilt {
+	t.Helper()
+	cfg.Kafka, cfg.Live = r.kcfg, r.live
+	cfg.PollInterval, cfg.SwitchGrace = 50*time.Millisecond, 1500*time.Millisecond
+	done := make(chan rebuilt, 1)
+	go func() {
+		res, err := rebuild.Run(context.Background(), cfg, gens, func(ctx context.Context, name string) (pipeline.Store, error) {
+			return r.store.OpenGeneration(ctx, name)
+		}, quiet())
+		done <- rebuilt{res, err}
+	}()
+	return done
+}
+
+// wait returns the rebuild's result, failing the test on error or timeout.
+func wait(t *testing.T, done <-chan rebuilt) rebuild.Result {
+	t.Helper()
+	select {
+	case o := <-done:
+		if o.err != nil {
+			t.Fatalf("rebuild: %v", o.err)
+		}
+		return o.res
+	case <-time.After(90 * time.Second):
+		t.Fatal("the rebuild did not finish")
+	}
+	return rebuild.Result{}
 }
 
 // clearIngested renders v as generic JSON with every "ingestedAt" removed.
@@ -149,87 +235,4 @@ func clearIngested(t *testing.T, v any) any {
 	}
 	walk(doc)
 	return doc
-}
-
-func appliedCount(t *testing.T, s *sqlitestore.Store) int64 {
-	t.Helper()
-	fresh, err := s.Freshness(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int64
-	for _, f := range fresh {
-		n += f.AppliedCount
-	}
-	return n
-}
-
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-func publish(t *testing.T, pub message.Publisher, topics map[string]string, events []contracts.Event) {
-	t.Helper()
-	for _, e := range events {
-		m, err := contracts.Encode(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msg := message.NewMessage(watermill.NewUUID(), m.Body)
-		for k, v := range m.Headers {
-			msg.Metadata.Set(k, v)
-		}
-		if err := pub.Publish(topics[e.Topic()], msg); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
-// encounterEvents is a small but complete encounter: opening, triage, a
-// prescription, and an imaging study through its report.
-func encounterEvents(t *testing.T, patientID, encounterID string, day int) []contracts.Event {
-	t.Helper()
-	base := time.Date(2026, 1, 1+day, 9, 0, 0, 0, time.UTC)
-	enc := contracts.EncounterState{PatientID: patientID, EncounterID: encounterID, ArrivedAt: base, Status: contracts.EncounterStatusOpen,
-		Patient: contracts.Patient{ID: patientID, Name: "Ana Souza " + patientID, BirthDate: "1970-01-01", Sex: "female"}}
-	tri := enc
-	tri.Triage = &contracts.TriageAssessment{Acuity: 2, ChiefComplaint: "Dyspnea", NurseID: "N-2", AssessedAt: base.Add(5 * time.Minute),
-		Vitals: contracts.Vitals{HeartRate: 110, Systolic: 150, Diastolic: 90, RespiratoryRate: 24, TemperatureC: 37.9, SpO2: 91, PainScore: 3}}
-	study := contracts.ImagingStudyState{PatientID: patientID, EncounterID: encounterID, StudyID: "IS-" + encounterID, Status: contracts.StudyStatusOrdered,
-		Modality: "XR", ProcedureCode: "XRCHEST", BodySite: "Chest", OrderedBy: "PR-1", OrderedAt: base.Add(10 * time.Minute)}
-	done := study
-	done.Status, done.StudyInstanceUID, done.Technologist = contracts.StudyStatusPerformed, "1.2.3.4", "T-1"
-	performed := base.Add(30 * time.Minute)
-	done.PerformedAt = &performed
-	reported := done
-	reported.Status = contracts.StudyStatusReported
-	reported.Report = &contracts.ImagingReport{Findings: "Bilateral infiltrates.", Impression: "Pneumonia.", Radiologist: "RAD-1",
-		Status: contracts.ReportStatusFinal, FinalizedAt: base.Add(time.Hour)}
-	steps := []struct {
-		p       contracts.Payload
-		version int64
-		when    time.Time
-	}{
-		{contracts.EncounterOpened{EncounterState: enc}, 1, base},
-		{contracts.TriageRecorded{EncounterState: tri}, 2, base.Add(5 * time.Minute)},
-		{contracts.ImagingStudyOrdered{ImagingStudyState: study}, 1, base.Add(10 * time.Minute)},
-		{contracts.ImagingStudyPerformed{ImagingStudyState: done}, 2, performed},
-		{contracts.ImagingReportFinalized{ImagingStudyState: reported}, 3, base.Add(time.Hour)},
-	}
-	var out []contracts.Event
-	for _, s := range steps {
-		e, err := contracts.NewEvent(s.p, contracts.Meta{OccurredAt: s.when, RecordedAt: s.when, AggregateVersion: s.version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, e)
-	}
-	return out
 }

@@ -16,6 +16,20 @@
 // partly written before (a crash, a conflict) is always safe. The shell
 // acknowledges Kafka offsets only after Commit returns.
 //
+// # Document size
+//
+// A patient's history is one small patient document plus one document per
+// encounter (package history), so 10,000 records spread over a patient's
+// visits stay far below MongoDB's 16 MB per document; reading one encounter
+// reads one document, and a patient's encounters are paged through an
+// index. Only a single encounter with tens of thousands of record versions
+// could approach the limit. Both adapters refuse a document over
+// MaxDocumentBytes before writing anything (ErrDocumentTooLarge): the
+// consumer logs it as an error and retries the batch with backoff, blocking
+// that partition rather than dropping or truncating clinical records, and
+// prontuario_aggregator_commit_errors_total grows; splitting such an
+// encounter is an operator's decision.
+//
 // # Read side
 //
 // Every list is a keyset page of at most history.MaxPageSize items with the

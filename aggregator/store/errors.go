@@ -13,6 +13,18 @@ var ErrConflict = errors.New("store: revision conflict")
 // or subject. Nothing of such a write is stored.
 var ErrInvalidWrite = errors.New("store: invalid write")
 
+// MaxDocumentBytes is the largest encoded document a store accepts: MongoDB's
+// 16 MiB limit, which both adapters enforce so that they behave alike.
+const MaxDocumentBytes = 16 << 20
+
+// ErrDocumentTooLarge is wrapped, together with ErrInvalidWrite, by the
+// error of a Commit with a document that encodes to more than
+// MaxDocumentBytes; nothing of that Commit is written. Only an encounter can
+// grow that large (tens of thousands of record versions in one visit, far
+// beyond a real one): the consumer keeps retrying the batch, logging it as
+// an error, until an operator intervenes; see package doc.
+var ErrDocumentTooLarge = errors.New("store: document too large")
+
 // ErrInvalidQuery is wrapped by the errors of a read whose arguments are out
 // of range: a page size outside 1..history.MaxPageSize, a missing patient id,
 // a malformed birth date or time bound.

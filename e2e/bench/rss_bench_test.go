@@ -15,9 +15,10 @@ import (
 // BenchmarkAggregatorRSS measures the memory of the real aggregator process
 // (SQLite read store) while it consumes sizes.RSSEvents events published as
 // fast as the broker takes them: its peak resident set (VmHWM) and its
-// largest resident set while the first and the second half of the events
-// sampled every 250 ms. Each run restarts the process, so that its peak
-// covers that run only, and publishes patients of its own.
+// largest resident set while the first and while the second half of the
+// events were applied, sampled every 250 ms. Each run restarts the
+// process, so that its peak covers that run only, and publishes patients of
+// its own.
 func BenchmarkAggregatorRSS(b *testing.B) {
 	bins := shared.binaries(b)
 	h := harness.Start(b, bins, harness.Options{})

@@ -14,6 +14,13 @@
 //     not counted: the request body limit bounds them. Introspection
 //     (__schema, __type) counts for depth only: it reads no store.
 //
+// ListSize is an assumption, not a cap: nothing in the data model bounds
+// an encounter's prescriptions or an order's results. What makes MaxNodes
+// a real bound is the server (graphql/server with schema.NodeBudget): it
+// counts the objects lists actually return while executing, and refuses
+// the whole answer with QUERY_TOO_COMPLEX (measure "nodes") once they
+// exceed MaxNodes.
+//
 // Check is pure and safe for concurrent use.
 package limits
 
@@ -34,7 +41,9 @@ type Config struct {
 	// MaxFirst is the largest `first` a connection serves. Default 100.
 	MaxFirst int
 	// ListSize is the assumed length of lists without a `first` argument
-	// (prescriptions of an encounter, items of a prescription...). Default 10.
+	// (prescriptions of an encounter, items of a prescription...) in the
+	// estimate. Default 10. Longer lists are not cut: an answer that turns
+	// out larger than MaxNodes is refused at execution (see above).
 	ListSize int
 }
 

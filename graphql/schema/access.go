@@ -14,9 +14,13 @@ import (
 // empty (a search that found nothing, an unknown encounter).
 type accessTarget struct{ patientID, encounterID string }
 
-// logAccess durably appends one access log entry per target, before the
-// root field answers. A failure is INTERNAL: nothing is served unaudited.
+// logAccess records one access log entry per target. Within a request
+// carrying an AccessBatch (WithAccessBatch, as the HTTP handler does), the
+// entries join the batch, which the handler appends in one write before it
+// answers; otherwise they are appended now, in one write, before the root
+// field answers. A failure is INTERNAL: nothing is served unaudited.
 func (b *builder) logAccess(ctx context.Context, who auth.Principal, rootField string, targets ...accessTarget) error {
+	entries := make([]history.AccessEntry, 0, len(targets))
 	for _, t := range targets {
 		id, err := b.deps.NewID()
 		if err != nil {
@@ -31,9 +35,14 @@ func (b *builder) logAccess(ctx context.Context, who auth.Principal, rootField s
 			PatientID:   t.patientID,
 			EncounterID: t.encounterID,
 		}
-		if err := b.deps.AccessLog.AppendAccess(ctx, entry); err != nil {
-			return storeError(fmt.Sprintf("append access log entry for %s", rootField), err)
-		}
+		entries = append(entries, entry)
+	}
+	if batch, ok := ctx.Value(accessBatchKey{}).(*AccessBatch); ok {
+		batch.add(entries)
+		return nil
+	}
+	if err := b.deps.AccessLog.AppendAccessBatch(ctx, entries); err != nil {
+		return storeError(fmt.Sprintf("append access log entries for %s", rootField), err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/graphql-go/graphql"
@@ -9,7 +10,9 @@ import (
 )
 
 func (b *builder) billableItemType() *graphql.Object {
-	i := func(f func(history.BillableItem) any) graphql.FieldResolveFn { return from(f) }
+	i := func(f func(history.BillableItem) any) graphql.FieldResolveFn {
+		return from(func(n billableNode) any { return f(n.BillableItem) })
+	}
 	return graphql.NewObject(graphql.ObjectConfig{
 		Name: "BillableItem",
 		Description: "One billable act: a medication of a prescription, a resulted lab test or a performed " +
@@ -31,6 +34,27 @@ func (b *builder) billableItemType() *graphql.Object {
 			"orderingProvider":   {Type: nonNull(graphql.String), Resolve: i(func(x history.BillableItem) any { return x.OrderingProvider })},
 			"performingProvider": {Type: graphql.String, Resolve: i(func(x history.BillableItem) any { return stringOrNil(x.PerformingProvider) })},
 			"status":             {Type: nonNull(graphql.String), Description: "Status of the billed act in its source service.", Resolve: i(func(x history.BillableItem) any { return x.Status })},
+			"provenance": {
+				Type: b.provenance,
+				Description: "The version of the billed record this item derives from: the event that made the act " +
+					"billable as it is now (the prescription, the final or corrected result, the performed study). " +
+					"The encounters of a page are read in one store call, and only when this field is selected. " +
+					"Null when the record changed after the item was read.",
+				Resolve: func(p graphql.ResolveParams) (any, error) {
+					n, ok := p.Source.(billableNode)
+					if !ok {
+						return nil, storeError("BillableItem.provenance", fmt.Errorf("unexpected parent %T", p.Source))
+					}
+					e, found, err := n.encounters.get(p.Context, b.deps.Reader, n.EncounterID)
+					if err != nil || !found {
+						return nil, err
+					}
+					if prov, ok := billableProvenance(e, n.BillableItem); ok {
+						return prov, nil
+					}
+					return nil, nil
+				},
+			},
 		},
 	})
 }
@@ -74,7 +98,8 @@ func (b *builder) billableItemsField() *graphql.Field {
 			if err := b.logAccess(p.Context, who, "billableItems", billedEncounters(res.Items)...); err != nil {
 				return nil, err
 			}
-			return buildConnection(b, res, pg, "billable", scope, func(x history.BillableItem) any {
+			nodes := history.Page[billableNode]{Items: billableNodes(res.Items), Total: res.Total, HasNext: res.HasNext}
+			return buildConnection(b, nodes, pg, "billable", scope, func(x billableNode) any {
 				return billableCursor{T: x.ServiceDate, ID: x.ID}
 			})
 		},

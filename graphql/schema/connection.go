@@ -100,15 +100,20 @@ type page struct {
 // readPage validates `first` and decodes `after` (a cursor of kind and
 // scope) into key. page.after reports whether a cursor was given.
 func (b *builder) readPage(p graphql.ResolveParams, kind, scope string, key any) (page, error) {
+	return b.readPageArgs(p.Args, kind, scope, key)
+}
+
+// readPageArgs is readPage over the arguments args.
+func (b *builder) readPageArgs(args map[string]any, kind, scope string, key any) (page, error) {
 	pg := page{limit: b.deps.DefaultFirst}
-	if v, ok := p.Args["first"]; ok && v != nil {
+	if v, ok := args["first"]; ok && v != nil {
 		n, _ := v.(int)
 		if n < 1 || n > b.deps.MaxFirst {
 			return pg, gqlerr.New(gqlerr.BadUserInput, fmt.Sprintf("first must be between 1 and %d, got %d", b.deps.MaxFirst, n))
 		}
 		pg.limit = n
 	}
-	if s, ok := p.Args["after"].(string); ok && s != "" {
+	if s, ok := args["after"].(string); ok && s != "" {
 		if err := b.deps.Cursors.Decode(s, kind, scope, key); err != nil {
 			return pg, &gqlerr.Error{
 				Code:    gqlerr.BadUserInput,

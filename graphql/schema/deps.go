@@ -20,7 +20,12 @@ import (
 type Reader interface {
 	Patient(ctx context.Context, id string) (history.Patient, error)
 	Encounter(ctx context.Context, id string) (history.Encounter, error)
-	Encounters(ctx context.Context, q history.EncounterQuery) (history.Page[history.Encounter], error)
+	// EncountersOfPatients answers several encounter queries in one read
+	// (one per patient of a page): the i-th page answers qs[i].
+	EncountersOfPatients(ctx context.Context, qs []history.EncounterQuery) ([]history.Page[history.Encounter], error)
+	// Load returns the stored patients and encounters with the given ids,
+	// keyed by id (unknown ids are absent), in one read.
+	Load(ctx context.Context, patientIDs, encounterIDs []string) (map[string]history.Patient, map[string]history.Encounter, error)
 	Patients(ctx context.Context, q history.PatientQuery) (history.Page[history.Patient], error)
 	BillableItems(ctx context.Context, q history.BillableQuery) (history.Page[history.BillableItem], error)
 	AuditTrail(ctx context.Context, q history.AuditQuery) (history.Page[history.AuditEntry], error)
@@ -28,10 +33,11 @@ type Reader interface {
 	EventApplied(ctx context.Context, eventID string) (bool, error)
 }
 
-// AccessLog durably records and lists reads of patient data. AppendAccess
-// returns only once the entry is stored.
+// AccessLog durably records and lists reads of patient data.
+// AppendAccessBatch returns nil only once every entry is stored; on an
+// error, none may be taken as stored.
 type AccessLog interface {
-	AppendAccess(ctx context.Context, e history.AccessEntry) error
+	AppendAccessBatch(ctx context.Context, es []history.AccessEntry) error
 	AccessLog(ctx context.Context, q history.AccessQuery) (history.Page[history.AccessEntry], error)
 }
 
@@ -115,5 +121,6 @@ func build(deps Deps) (graphql.Schema, error) {
 	if err != nil {
 		return graphql.Schema{}, fmt.Errorf("build graphql schema: %w", err)
 	}
+	budgetLists(&s)
 	return s, nil
 }

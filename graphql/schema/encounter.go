@@ -14,10 +14,12 @@ type visitVersion = history.Version[contracts.EncounterState]
 
 // visitFields are the fields of the encounter record from triage, shared by
 // Encounter (its current version, nil while UNKNOWN) and EncounterVersion.
-func (b *builder) visitFields(get func(any) (*visitVersion, bool)) graphql.Fields {
-	v := func(f func(contracts.EncounterState) any) graphql.FieldResolveFn {
+// get returns the version a field reads and the record's versions up to it
+// (ascending), or a nil version while the record is missing.
+func (b *builder) visitFields(get func(any) (*visitVersion, []visitVersion, bool)) graphql.Fields {
+	vv := func(f func(contracts.EncounterState, []visitVersion) any) graphql.FieldResolveFn {
 		return func(p graphql.ResolveParams) (any, error) {
-			version, ok := get(p.Source)
+			version, versions, ok := get(p.Source)
 			if !ok {
 				return nil, gqlerr.NewInternal(fmt.Errorf("field %s.%s: unexpected parent %T",
 					p.Info.ParentType.Name(), p.Info.FieldName, p.Source))
@@ -25,8 +27,11 @@ func (b *builder) visitFields(get func(any) (*visitVersion, bool)) graphql.Field
 			if version == nil {
 				return nil, nil
 			}
-			return f(version.State), nil
+			return f(version.State, versions), nil
 		}
+	}
+	v := func(f func(contracts.EncounterState) any) graphql.FieldResolveFn {
+		return vv(func(s contracts.EncounterState, _ []visitVersion) any { return f(s) })
 	}
 	return graphql.Fields{
 		"openedAt": {
@@ -44,39 +49,45 @@ func (b *builder) visitFields(get func(any) (*visitVersion, bool)) graphql.Field
 		"triage": {
 			Type:        b.triage,
 			Description: "The current triage assessment; null until the patient is triaged or the record arrives.",
-			Resolve: v(func(s contracts.EncounterState) any {
+			Resolve: vv(func(s contracts.EncounterState, versions []visitVersion) any {
 				if s.Triage == nil {
 					return nil
 				}
-				return *s.Triage
+				return triageNode{value: *s.Triage, versions: versions, find: findTriage}
 			}),
 		},
 		"supersededTriage": {
 			Type:        graphql.NewList(graphql.NewNonNull(b.triage)),
 			Description: "Assessments replaced by a re-triage, oldest first; null while the encounter record is missing.",
-			Resolve: v(func(s contracts.EncounterState) any {
-				if s.SupersededTriage == nil {
-					return []contracts.TriageAssessment{}
-				}
-				return s.SupersededTriage
+			Resolve: vv(func(s contracts.EncounterState, versions []visitVersion) any {
+				return subNodes(s.SupersededTriage, versions, func(int) func(contracts.EncounterState) (contracts.TriageAssessment, bool) {
+					return findTriage
+				})
 			}),
 		},
 	}
 }
 
+// visitNode is what EncounterVersion resolves from: a superseded version
+// of the encounter record and the versions up to it, ascending.
+type visitNode struct {
+	version  visitVersion
+	versions []visitVersion
+}
+
 func (b *builder) encounterVersionType() *graphql.Object {
-	get := func(src any) (*visitVersion, bool) {
-		v, ok := src.(visitVersion)
-		return &v, ok
+	get := func(src any) (*visitVersion, []visitVersion, bool) {
+		n, ok := src.(visitNode)
+		return &n.version, n.versions, ok
 	}
 	fields := b.visitFields(get)
 	fields["status"] = &graphql.Field{
 		Type:        nonNull(graphql.String),
 		Description: "Status as triage recorded it in this version: open or closed.",
-		Resolve:     from(func(v visitVersion) any { return v.State.Status }),
+		Resolve:     from(func(n visitNode) any { return n.version.State.Status }),
 	}
-	fields["version"] = &graphql.Field{Type: nonNull(b.long), Resolve: from(func(v visitVersion) any { return v.Provenance.RecordVersion })}
-	fields["provenance"] = &graphql.Field{Type: nonNull(b.provenance), Resolve: from(func(v visitVersion) any { return v.Provenance })}
+	fields["version"] = &graphql.Field{Type: nonNull(b.long), Resolve: from(func(n visitNode) any { return n.version.Provenance.RecordVersion })}
+	fields["provenance"] = &graphql.Field{Type: nonNull(b.provenance), Resolve: from(func(n visitNode) any { return n.version.Provenance })}
 	return graphql.NewObject(graphql.ObjectConfig{
 		Name:        "EncounterVersion",
 		Description: "A superseded version of the encounter record from triage, kept for audit.",

@@ -45,31 +45,20 @@ type encounterCursor struct {
 }
 
 // resolvePatientEncounters pages over a patient's encounters: one store
-// read per page, whatever is selected inside them.
+// read per page of patients (see encounterLoader), whatever is selected
+// inside them.
 func (b *builder) resolvePatientEncounters(p graphql.ResolveParams) (any, error) {
-	pat, ok := p.Source.(history.Patient)
+	pat, ok := p.Source.(patientNode)
 	if !ok {
 		return nil, storeError("Patient.encounters", fmt.Errorf("unexpected parent %T", p.Source))
 	}
-	from, to, err := period(p, false)
-	if err != nil {
-		return nil, err
+	got := pat.encounters.load(encounterArgsKey(p.Args), pat.ID, func(ids []string) map[string]encounterPage {
+		return b.readEncounters(p.Context, p.Args, ids)
+	})
+	if got.err != nil {
+		return nil, got.err
 	}
-	scope := pat.ID + "\x00" + scopeTime(from) + "\x00" + scopeTime(to)
-	var key encounterCursor
-	pg, err := b.readPage(p, "encounters", scope, &key)
-	if err != nil {
-		return nil, err
-	}
-	q := history.EncounterQuery{PatientID: pat.ID, From: from, To: to, Limit: pg.limit}
-	if pg.after {
-		q.After = &history.EncounterKey{SortTime: key.T, ID: key.ID}
-	}
-	res, err := b.deps.Reader.Encounters(p.Context, q)
-	if err != nil {
-		return nil, storeError("read encounters of patient "+pat.ID, err)
-	}
-	return buildConnection(b, res, pg, "encounters", scope, func(e history.Encounter) any {
+	return buildConnection(b, got.res, got.pg, "encounters", got.scope, func(e history.Encounter) any {
 		return encounterCursor{T: e.SortTime, ID: e.ID}
 	})
 }
@@ -77,8 +66,13 @@ func (b *builder) resolvePatientEncounters(p graphql.ResolveParams) (any, error)
 // period reads the from and to arguments; required says both must be set.
 // When both are set, from must be before to.
 func period(p graphql.ResolveParams, required bool) (from, to time.Time, err error) {
-	from, hasFrom := p.Args["from"].(time.Time)
-	to, hasTo := p.Args["to"].(time.Time)
+	return periodArgs(p.Args, required)
+}
+
+// periodArgs is period over the arguments args.
+func periodArgs(args map[string]any, required bool) (from, to time.Time, err error) {
+	from, hasFrom := args["from"].(time.Time)
+	to, hasTo := args["to"].(time.Time)
 	if required && (!hasFrom || !hasTo) {
 		return from, to, badInput("from and to are required")
 	}

@@ -7,12 +7,12 @@ import (
 )
 
 func (b *builder) encounterType() *graphql.Object {
-	get := func(src any) (*visitVersion, bool) {
+	get := func(src any) (*visitVersion, []visitVersion, bool) {
 		e, ok := src.(history.Encounter)
 		if !ok || e.Visit == nil {
-			return nil, ok
+			return nil, nil, ok
 		}
-		return &e.Visit.Current, true
+		return &e.Visit.Current, upTo(e.Visit.Superseded, e.Visit.Current), true
 	}
 	e := func(f func(history.Encounter) any) graphql.FieldResolveFn { return from(f) }
 	fields := b.visitFields(get)
@@ -58,9 +58,13 @@ func (b *builder) encounterType() *graphql.Object {
 			Description: "Earlier versions of the encounter record, oldest first.",
 			Resolve: e(func(x history.Encounter) any {
 				if x.Visit == nil {
-					return []visitVersion{}
+					return []visitNode{}
 				}
-				return x.Visit.Superseded
+				out := make([]visitNode, len(x.Visit.Superseded))
+				for i, v := range x.Visit.Superseded {
+					out[i] = visitNode{version: v, versions: upTo(x.Visit.Superseded[:i], v)}
+				}
+				return out
 			}),
 		},
 		"updatedAt": {

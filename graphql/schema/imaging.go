@@ -3,11 +3,35 @@ package schema
 import (
 	"github.com/graphql-go/graphql"
 
+	"github.com/prontuario/prontuario/aggregator/history"
 	"github.com/prontuario/prontuario/contracts"
 )
 
+type (
+	imagingReportNode    = subNode[contracts.ImagingStudyState, contracts.ImagingReport]
+	imagingAmendmentNode = subNode[contracts.ImagingStudyState, contracts.ImagingAmendment]
+)
+
+// findReport is the report of a version of an imaging study.
+func findReport(s contracts.ImagingStudyState) (contracts.ImagingReport, bool) {
+	if s.Report == nil {
+		return contracts.ImagingReport{}, false
+	}
+	return *s.Report, true
+}
+
+// findAmendment finds the i-th amendment of the report.
+func findAmendment(i int) func(contracts.ImagingStudyState) (contracts.ImagingAmendment, bool) {
+	return func(s contracts.ImagingStudyState) (contracts.ImagingAmendment, bool) {
+		if s.Report == nil || i >= len(s.Report.Amendments) {
+			return contracts.ImagingAmendment{}, false
+		}
+		return s.Report.Amendments[i], true
+	}
+}
+
 func (b *builder) imagingType() *graphql.Object {
-	a := func(f func(contracts.ImagingAmendment) any) graphql.FieldResolveFn { return from(f) }
+	a := sub[contracts.ImagingStudyState, contracts.ImagingAmendment]
 	amendment := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "ImagingAmendment",
 		Description: "A superseded version of an imaging report.",
@@ -17,9 +41,11 @@ func (b *builder) imagingType() *graphql.Object {
 			"reason":             {Type: nonNull(graphql.String), Resolve: a(func(x contracts.ImagingAmendment) any { return x.Reason })},
 			"radiologist":        {Type: nonNull(graphql.String), Resolve: a(func(x contracts.ImagingAmendment) any { return x.Radiologist })},
 			"amendedAt":          {Type: nonNull(b.dateTime), Resolve: a(func(x contracts.ImagingAmendment) any { return x.AmendedAt })},
+			"provenance": provenanceField[contracts.ImagingStudyState, contracts.ImagingAmendment](b, false,
+				"The version of the imaging study that recorded this amendment (its ImagingReportAmended event)."),
 		},
 	})
-	r := func(f func(contracts.ImagingReport) any) graphql.FieldResolveFn { return from(f) }
+	r := sub[contracts.ImagingStudyState, contracts.ImagingReport]
 	report := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "ImagingReport",
 		Description: "The radiologist's report (FHIR DiagnosticReport).",
@@ -32,13 +58,13 @@ func (b *builder) imagingType() *graphql.Object {
 			"amendments": {
 				Type:        listOf(amendment),
 				Description: "Superseded versions of the report, oldest first.",
-				Resolve: r(func(x contracts.ImagingReport) any {
-					if x.Amendments == nil {
-						return []contracts.ImagingAmendment{}
-					}
-					return x.Amendments
+				Resolve: from(func(n imagingReportNode) any {
+					return subNodes(n.value.Amendments, n.versions, findAmendment)
 				}),
 			},
+			"provenance": provenanceField[contracts.ImagingStudyState, contracts.ImagingReport](b, false,
+				"The version of the imaging study that gave the report its current text: the event that "+
+					"finalized or last amended it."),
 		},
 	})
 	s := func(f func(contracts.ImagingStudyState) any) graphql.FieldResolveFn {
@@ -60,11 +86,11 @@ func (b *builder) imagingType() *graphql.Object {
 			"report": {
 				Type:        report,
 				Description: "Null until the report is finalized.",
-				Resolve: s(func(x contracts.ImagingStudyState) any {
+				Resolve: stateWithVersions(func(x contracts.ImagingStudyState, versions []history.Version[contracts.ImagingStudyState]) any {
 					if x.Report == nil {
 						return nil
 					}
-					return *x.Report
+					return imagingReportNode{value: *x.Report, versions: versions, find: findReport}
 				}),
 			},
 		},

@@ -3,10 +3,39 @@ package schema
 import (
 	"github.com/graphql-go/graphql"
 
+	"github.com/prontuario/prontuario/aggregator/history"
 	"github.com/prontuario/prontuario/contracts"
 )
 
 const clinicalNote = "Clinical: null and FORBIDDEN for role billing."
+
+type (
+	labResultNode     = subNode[contracts.LabOrderState, contracts.LabResult]
+	labCorrectionNode = subNode[contracts.LabOrderState, contracts.LabCorrection]
+)
+
+// findResult finds the result of test code in a version of a lab order.
+func findResult(code string) func(contracts.LabOrderState) (contracts.LabResult, bool) {
+	return func(o contracts.LabOrderState) (contracts.LabResult, bool) {
+		for _, r := range o.Results {
+			if r.Code == code {
+				return r, true
+			}
+		}
+		return contracts.LabResult{}, false
+	}
+}
+
+// findCorrection finds the i-th correction of the result of test code.
+func findCorrection(code string, i int) func(contracts.LabOrderState) (contracts.LabCorrection, bool) {
+	return func(o contracts.LabOrderState) (contracts.LabCorrection, bool) {
+		r, ok := findResult(code)(o)
+		if !ok || i >= len(r.Corrections) {
+			return contracts.LabCorrection{}, false
+		}
+		return r.Corrections[i], true
+	}
+}
 
 func (b *builder) labOrderType() *graphql.Object {
 	test := graphql.NewObject(graphql.ObjectConfig{
@@ -25,7 +54,7 @@ func (b *builder) labOrderType() *graphql.Object {
 			"high": {Type: graphql.Float, Resolve: from(func(r contracts.ReferenceRange) any { return floatOrNil(r.High) })},
 		},
 	})
-	c := func(f func(contracts.LabCorrection) any) graphql.FieldResolveFn { return from(f) }
+	c := sub[contracts.LabOrderState, contracts.LabCorrection]
 	correction := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "LabCorrection",
 		Description: "A superseded value of a lab result.",
@@ -37,9 +66,11 @@ func (b *builder) labOrderType() *graphql.Object {
 			"reason":        {Type: nonNull(graphql.String), Resolve: c(func(x contracts.LabCorrection) any { return x.Reason })},
 			"correctedBy":   {Type: nonNull(graphql.String), Resolve: c(func(x contracts.LabCorrection) any { return x.CorrectedBy })},
 			"correctedAt":   {Type: nonNull(b.dateTime), Resolve: c(func(x contracts.LabCorrection) any { return x.CorrectedAt })},
+			"provenance": provenanceField[contracts.LabOrderState, contracts.LabCorrection](b, false,
+				"The version of the lab order that recorded this correction (its LabResultCorrected event)."),
 		},
 	})
-	r := func(f func(contracts.LabResult) any) graphql.FieldResolveFn { return from(f) }
+	r := sub[contracts.LabOrderState, contracts.LabResult]
 	result := graphql.NewObject(graphql.ObjectConfig{
 		Name:        "LabResult",
 		Description: "The current result of one ordered test (FHIR Observation), with its corrections.",
@@ -60,13 +91,15 @@ func (b *builder) labOrderType() *graphql.Object {
 			"corrections": {
 				Type:        listOf(correction),
 				Description: "Superseded values, oldest first.",
-				Resolve: r(func(x contracts.LabResult) any {
-					if x.Corrections == nil {
-						return []contracts.LabCorrection{}
-					}
-					return x.Corrections
+				Resolve: from(func(n labResultNode) any {
+					return subNodes(n.value.Corrections, n.versions, func(i int) func(contracts.LabOrderState) (contracts.LabCorrection, bool) {
+						return findCorrection(n.value.Code, i)
+					})
 				}),
 			},
+			"provenance": provenanceField[contracts.LabOrderState, contracts.LabResult](b, false,
+				"The version of the lab order that gave this result its current value: the event that recorded "+
+					"or last corrected it, not a later one about another test of the order."),
 		},
 	})
 	s := state[contracts.LabOrderState]
@@ -82,11 +115,10 @@ func (b *builder) labOrderType() *graphql.Object {
 			})},
 			"orderedBy": {Type: nonNull(graphql.String), Resolve: s(func(o contracts.LabOrderState) any { return o.OrderedBy })},
 			"orderedAt": {Type: nonNull(b.dateTime), Resolve: s(func(o contracts.LabOrderState) any { return o.OrderedAt })},
-			"results": {Type: listOf(result), Resolve: s(func(o contracts.LabOrderState) any {
-				if o.Results == nil {
-					return []contracts.LabResult{}
-				}
-				return o.Results
+			"results": {Type: listOf(result), Resolve: stateWithVersions(func(o contracts.LabOrderState, versions []history.Version[contracts.LabOrderState]) any {
+				return subNodes(o.Results, versions, func(i int) func(contracts.LabOrderState) (contracts.LabResult, bool) {
+					return findResult(o.Results[i].Code)
+				})
 			})},
 		},
 	})

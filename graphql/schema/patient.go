@@ -10,7 +10,7 @@ import (
 
 func (b *builder) patientType() *graphql.Object {
 	d := func(f func(history.Demographics) any) graphql.FieldResolveFn {
-		return from(func(p history.Patient) any {
+		return from(func(p patientNode) any {
 			if p.Demographics == nil {
 				return nil
 			}
@@ -25,7 +25,7 @@ func (b *builder) patientType() *graphql.Object {
 		Description: "A patient and their history. Demographics come from triage: they are null " +
 			"(and completeness.missing holds DEMOGRAPHICS) while only other services' records have arrived.",
 		Fields: graphql.Fields{
-			"id":        {Type: nonNull(graphql.ID), Resolve: from(func(p history.Patient) any { return p.ID })},
+			"id":        {Type: nonNull(graphql.ID), Resolve: from(func(p patientNode) any { return p.ID })},
 			"name":      {Type: graphql.String, Resolve: d(func(x history.Demographics) any { return stringOrNil(x.Name) })},
 			"birthDate": {Type: b.date, Resolve: d(func(x history.Demographics) any { return stringOrNil(x.BirthDate) })},
 			"sex":       {Type: b.sex, Resolve: d(func(x history.Demographics) any { return stringOrNil(x.Sex) })},
@@ -33,6 +33,12 @@ func (b *builder) patientType() *graphql.Object {
 				Type:        b.provenance,
 				Description: "The event the demographics were taken from.",
 				Resolve:     d(func(x history.Demographics) any { return x.From }),
+			},
+			"provenance": {
+				Type: b.provenance,
+				Description: "Provenance of the patient record: the event its identity was taken from (as " +
+					"demographicsProvenance); null while only non-triage events are known.",
+				Resolve: d(func(x history.Demographics) any { return x.From }),
 			},
 			"encounters": {
 				Type:        nonNull(b.encounterConnection),
@@ -42,16 +48,16 @@ func (b *builder) patientType() *graphql.Object {
 			},
 			"encounterCount": {
 				Type:    nonNull(graphql.Int),
-				Resolve: from(func(p history.Patient) any { return len(p.EncounterIDs) }),
+				Resolve: from(func(p patientNode) any { return len(p.EncounterIDs) }),
 			},
 			"completeness": {
 				Type:    nonNull(b.completeness),
-				Resolve: from(func(p history.Patient) any { return completenessValue{missing: p.Missing()} }),
+				Resolve: from(func(p patientNode) any { return completenessValue{missing: p.Missing()} }),
 			},
 			"updatedAt": {
 				Type:        nonNull(b.dateTime),
 				Description: "Newest occurredAt of any event applied to the patient.",
-				Resolve:     from(func(p history.Patient) any { return p.UpdatedAt }),
+				Resolve:     from(func(p patientNode) any { return p.UpdatedAt }),
 			},
 		},
 	})
@@ -81,7 +87,7 @@ func (b *builder) patientField() *graphql.Field {
 			if err := b.logAccess(p.Context, who, "patient", accessTarget{patientID: pat.ID}); err != nil {
 				return nil, err
 			}
-			return pat, nil
+			return patientNodes([]history.Patient{pat})[0], nil
 		},
 	}
 }

@@ -82,7 +82,8 @@ func (b *builder) patientsField() *graphql.Field {
 			if err := b.logAccess(p.Context, who, "patients", targets...); err != nil {
 				return nil, err
 			}
-			return buildConnection(b, res, pg, "patients", scope, func(x history.Patient) any {
+			nodes := history.Page[patientNode]{Items: patientNodes(res.Items), Total: res.Total, HasNext: res.HasNext}
+			return buildConnection(b, nodes, pg, "patients", scope, func(x patientNode) any {
 				return patientCursor{ID: x.ID}
 			})
 		},

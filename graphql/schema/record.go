@@ -13,13 +13,16 @@ type recordNode[T any] struct {
 	id         string
 	version    history.Version[T]
 	superseded []history.Version[T]
+	// versions are the record's versions up to and including version,
+	// ascending: what the provenance of its sub-records derives from.
+	versions []history.Version[T]
 }
 
 // currentNodes returns the current version of each record.
 func currentNodes[T any](records []history.Record[T]) []recordNode[T] {
 	out := make([]recordNode[T], len(records))
 	for i, r := range records {
-		out[i] = recordNode[T]{id: r.ID, version: r.Current, superseded: r.Superseded}
+		out[i] = recordNode[T]{id: r.ID, version: r.Current, superseded: r.Superseded, versions: upTo(r.Superseded, r.Current)}
 	}
 	return out
 }
@@ -27,6 +30,12 @@ func currentNodes[T any](records []history.Record[T]) []recordNode[T] {
 // state adapts a function of a record's state to a resolver.
 func state[T any](f func(T) any) graphql.FieldResolveFn {
 	return from(func(n recordNode[T]) any { return f(n.version.State) })
+}
+
+// stateWithVersions adapts a function of a record's state and of its
+// versions up to this one (for sub-records' provenance) to a resolver.
+func stateWithVersions[T any](f func(T, []history.Version[T]) any) graphql.FieldResolveFn {
+	return from(func(n recordNode[T]) any { return f(n.version.State, n.versions) })
 }
 
 // recordFields are the fields every record type has besides its state:
@@ -52,7 +61,7 @@ func recordFields[T any](b *builder, self *graphql.Object, what string) {
 		Resolve: from(func(n recordNode[T]) any {
 			out := make([]recordNode[T], len(n.superseded))
 			for i, v := range n.superseded {
-				out[i] = recordNode[T]{id: n.id, version: v}
+				out[i] = recordNode[T]{id: n.id, version: v, versions: upTo(n.superseded[:i], v)}
 			}
 			return out
 		}),

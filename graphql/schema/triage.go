@@ -23,8 +23,19 @@ func (b *builder) vitalSignsType() *graphql.Object {
 	})
 }
 
+// triageNode is what the Triage type resolves from.
+type triageNode = subNode[contracts.EncounterState, contracts.TriageAssessment]
+
+// findTriage is the current assessment of a version of the encounter record.
+func findTriage(s contracts.EncounterState) (contracts.TriageAssessment, bool) {
+	if s.Triage == nil {
+		return contracts.TriageAssessment{}, false
+	}
+	return *s.Triage, true
+}
+
 func (b *builder) triageType() *graphql.Object {
-	t := func(f func(contracts.TriageAssessment) any) graphql.FieldResolveFn { return from(f) }
+	t := sub[contracts.EncounterState, contracts.TriageAssessment]
 	return graphql.NewObject(graphql.ObjectConfig{
 		Name:        "Triage",
 		Description: "A triage assessment at arrival.",
@@ -50,6 +61,9 @@ func (b *builder) triageType() *graphql.Object {
 				Resolve:     t(func(a contracts.TriageAssessment) any { return a.NurseID }),
 			},
 			"assessedAt": {Type: nonNull(b.dateTime), Resolve: t(func(a contracts.TriageAssessment) any { return a.AssessedAt })},
+			"provenance": provenanceField[contracts.EncounterState, contracts.TriageAssessment](b, true,
+				"The version of the encounter record that recorded this assessment (the event of the triage "+
+					"or re-triage); null only if that version never reached the read model."),
 		},
 	})
 }

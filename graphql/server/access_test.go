@@ -75,7 +75,7 @@ func TestNothingIsServedWhenTheAccessLogCannotBeWritten(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			t.Parallel()
 			h := newHarness(t, server.Config{})
-			h.store.Fail("AppendAccess", errors.New("access log disk full"))
+			h.store.Fail("AppendAccessBatch", errors.New("access log disk full"))
 			r := h.query(auth.Auditor, q, nil)
 			if len(r.Errors) != 1 || r.Errors[0].code() != "INTERNAL" {
 				t.Fatalf("errors %v, want one INTERNAL", r.codes())

@@ -117,7 +117,7 @@ func TestStoreFailuresAreInternalWithoutDetail(t *testing.T) {
 		{"nullable_root", "Patient", `{ patient(id: "P-1001") { id } }`, 200},
 		// A non-null root field takes data down with it: status 500.
 		{"non_null_root", "Patients", `{ patients { totalCount } }`, 500},
-		{"nested_page", "Encounters", `{ patient(id: "P-1001") { encounters { totalCount } } }`, 200},
+		{"nested_page", "EncountersOfPatients", `{ patient(id: "P-1001") { encounters { totalCount } } }`, 200},
 		{"freshness", "Freshness", `{ pipelineStatus { checkedAt } }`, 500},
 	}
 	for _, c := range cases {

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,10 +16,15 @@ import (
 	"github.com/prontuario/prontuario/graphql/server"
 )
 
+// failingMethods are the store methods the fuzzer may make fail, picked by
+// its input; "" fails none.
+var failingMethods = []string{"", "Patient", "Patients", "Encounter", "EncountersOfPatients", "BillableItems",
+	"AuditTrail", "Freshness", "EventApplied", "Load", "AppendAccessBatch", "AccessLog"}
+
 // FuzzHandler sends random bodies, content types and tokens to the real
-// handler: it must never panic, always answer JSON whose errors carry a
-// code, and answer 5xx only with an INTERNAL error, which only a failing
-// store may cause.
+// handler, with one store method (picked by the input) failing: it must
+// never panic, always answer JSON whose errors carry a code, and answer 5xx
+// only with an INTERNAL error, which only a failing store may cause.
 func FuzzHandler(f *testing.F) {
 	seeds := []string{
 		`{"query":"{ patient(id: \"P-1001\") { name encounters { edges { node { id status } } } } }"}`,
@@ -32,7 +38,8 @@ func FuzzHandler(f *testing.F) {
 		`{"query": 5}`, `null`, `[]`, `{"query":"{","variables":[]}`, "\x00\xff", ``,
 	}
 	for i, s := range seeds {
-		f.Add(s, uint8(i), false)
+		f.Add(s, uint8(i), uint8(0))
+		f.Add(s, uint8(i), uint8(1+i%(len(failingMethods)-1)))
 	}
 	store, _, err := fakestore.Seeded()
 	if err != nil {
@@ -41,12 +48,16 @@ func FuzzHandler(f *testing.F) {
 	h := newHandler(f, server.Config{RequestTimeout: 5 * time.Second, AwaitTimeout: time.Millisecond}, store, store, io.Discard)
 	contentTypes := []string{"application/json", "application/graphql", "text/plain", "", "application/json; charset=utf-8"}
 	tokens := []string{clinicianToken, billingToken, auditorToken, "", "wrong-token-0123456789"}
-	f.Fuzz(func(t *testing.T, body string, pick uint8, storeFails bool) {
+	// Fail is global to the store: one input at a time.
+	var mu sync.Mutex
+	f.Fuzz(func(t *testing.T, body string, pick, fail uint8) {
+		mu.Lock()
+		defer mu.Unlock()
+		failing := failingMethods[int(fail)%len(failingMethods)]
+		storeFails := failing != ""
 		if storeFails {
-			store.Fail("Patient", errors.New("fuzz: store down"))
-			store.Fail("Patients", errors.New("fuzz: store down"))
-			defer store.Fail("Patient", nil)
-			defer store.Fail("Patients", nil)
+			store.Fail(failing, errors.New("fuzz: store down"))
+			defer store.Fail(failing, nil)
 		}
 		method := http.MethodPost
 		target := "/graphql"
@@ -84,6 +95,9 @@ func FuzzHandler(f *testing.F) {
 		}
 		if internal && !storeFails {
 			t.Fatalf("INTERNAL error while the store works: %s", rec.Body.String())
+		}
+		if rec.Code >= 500 && strings.Contains(rec.Body.String(), "fuzz: store down") {
+			t.Fatalf("the store's error leaked: %s", rec.Body.String())
 		}
 	})
 }

@@ -43,14 +43,17 @@ type Deps struct {
 
 // Handler serves the GraphQL API.
 type Handler struct {
-	cfg     Config
-	schema  graphql.Schema
-	tokens  *auth.Tokens
-	events  schema.Reader
-	log     *slog.Logger
-	page    page
-	metrics *Metrics
-	tracer  trace.Tracer
+	cfg    Config
+	schema graphql.Schema
+	tokens *auth.Tokens
+	events schema.Reader
+	// accessLog receives the access log entries of each request, in one
+	// append (schema.AccessBatch).
+	accessLog schema.AccessLog
+	log       *slog.Logger
+	page      page
+	metrics   *Metrics
+	tracer    trace.Tracer
 }
 
 // New builds the schema over deps and returns its HTTP handler.
@@ -91,7 +94,7 @@ func New(cfg Config, deps Deps) (*Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	return &Handler{cfg: cfg, schema: s, tokens: deps.Tokens, events: deps.Reader, log: deps.Logger, page: p,
+	return &Handler{cfg: cfg, schema: s, tokens: deps.Tokens, events: deps.Reader, accessLog: deps.AccessLog, log: deps.Logger, page: p,
 		metrics: deps.Metrics, tracer: tracing.Tracer(deps.Tracing)}, nil
 }
 

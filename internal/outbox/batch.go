@@ -2,45 +2,23 @@ package outbox
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/prontuario/prontuario/internal/sqldb"
 )
 
-// relayLockKey is the PostgreSQL advisory lock a relay holds while it works
-// on a batch, so relays of several processes never interleave one record's events.
-const relayLockKey = 7_140_114_200_002
-
-// relayBatch publishes one batch and deletes the rows the broker
-// acknowledged. It returns how many were published, and an error if any
-// failed. The batch runs to completion even if ctx is cancelled meanwhile.
+// relayBatch publishes one batch from a SQLite outbox and deletes the rows
+// the broker acknowledged. It returns how many were published, and an error
+// if any failed. The batch runs to completion even if ctx is cancelled
+// meanwhile. SQLite has one relay per database, and holding its write lock
+// while publishing would stall every command, so only the delete is a
+// (short) transaction.
 func (r *Relay) relayBatch(ctx context.Context) (int, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.cfg.BatchTimeout)
 	defer cancel()
-	var (
-		acked  []int64
-		pubErr error
-		err    error
-	)
-	if r.db.Dialect() == sqldb.Postgres {
-		err = r.db.InTx(ctx, func(tx *sqldb.Tx) error {
-			var locked bool
-			if err := tx.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock(?)", int64(relayLockKey)).Scan(&locked); err != nil {
-				return fmt.Errorf("take relay lock: %w", err)
-			}
-			if !locked {
-				return nil // another relay is draining; it was woken too
-			}
-			acked, pubErr = r.publishBatch(ctx, tx)
-			return deleteRows(ctx, tx, acked)
-		})
-	} else {
-		// SQLite: one relay per database. Holding the write lock while
-		// publishing would stall every command, so only the delete is a
-		// (short) transaction.
-		acked, pubErr = r.publishBatch(ctx, r.db)
-		err = r.db.InTx(ctx, func(tx *sqldb.Tx) error { return deleteRows(ctx, tx, acked) })
-	}
+	acked, pubErr := r.publishBatch(ctx, r.db)
+	err := r.db.InTx(ctx, func(tx *sqldb.Tx) error { return deleteRows(ctx, tx, acked) })
 	if err != nil {
 		return 0, err
 	}
@@ -60,13 +38,13 @@ func (r *Relay) publishBatch(ctx context.Context, q sqldb.Querier) ([]int64, err
 	var lanes *lanes // started with the first row: an idle poll costs no goroutines
 	var readErr error
 	for rs.Next() {
-		var x row
-		if err := rs.Scan(&x.id, &x.eventID, &x.topic, &x.aggregateID, &x.headers, &x.body); err != nil {
-			readErr = fmt.Errorf("read outbox: %w", err)
+		x, err := scanRow(rs)
+		if err != nil {
+			readErr = err
 			break
 		}
 		if lanes == nil {
-			lanes = r.startLanes()
+			lanes = r.startLanes(r.cfg.BatchSize)
 		}
 		lanes.dispatch(x)
 	}
@@ -83,6 +61,15 @@ func (r *Relay) publishBatch(ctx context.Context, q sqldb.Querier) ([]int64, err
 		return acked, readErr
 	}
 	return acked, pubErr
+}
+
+// scanRow reads the columns id, event_id, topic, aggregate_id, headers, body.
+func scanRow(rs *sql.Rows) (row, error) {
+	var x row
+	if err := rs.Scan(&x.id, &x.eventID, &x.topic, &x.aggregateID, &x.headers, &x.body); err != nil {
+		return row{}, fmt.Errorf("read outbox: %w", err)
+	}
+	return x, nil
 }
 
 // deleteRows deletes the published rows. If it fails they stay and are

@@ -81,9 +81,24 @@ func runChildRelay() int {
 
 func TestRelayKilledMidBatchLosesNothing(t *testing.T) {
 	t.Parallel()
+	t.Run("sqlite", func(t *testing.T) {
+		t.Parallel()
+		testRelayKilledMidBatch(t, "sqlite:"+filepath.Join(t.TempDir(), "outbox.db"))
+	})
+	t.Run("postgres", func(t *testing.T) {
+		t.Parallel()
+		testRelayKilledMidBatch(t, postgresURL(t))
+	})
+}
+
+// testRelayKilledMidBatch kills a child relay process in the middle of a
+// batch, with some of its messages acknowledged by the broker and none of
+// its rows deleted; a relay started afterwards publishes everything, in
+// order per record. On PostgreSQL the child also held the relay lock: the
+// killed connection's lock must not keep the new relay out.
+func testRelayKilledMidBatch(t *testing.T, url string) {
 	kb := kafkatest.Start(t)
 	c := consume(t, kb)
-	url := "sqlite:" + filepath.Join(t.TempDir(), "outbox.db")
 	db := openDB(t, url)
 	want := appendAll(t, db, "kill", 100, 10, 50)
 	const stallAfter = 300

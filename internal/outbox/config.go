@@ -11,7 +11,7 @@ import (
 // Defaults applied by [RelayConfig.WithDefaults] to zero-valued fields.
 const (
 	DefaultBatchSize    = 1000
-	DefaultLanes        = 128
+	DefaultLanes        = 256
 	DefaultPollInterval = time.Second
 	DefaultMinBackoff   = 100 * time.Millisecond
 	DefaultMaxBackoff   = 30 * time.Second

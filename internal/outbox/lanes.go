@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ThreeDotsLabs/watermill/message"
 	"go.opentelemetry.io/otel/attribute"
@@ -16,7 +17,8 @@ import (
 )
 
 // laneBuffer is how many rows may wait for each lane; the reader blocks on
-// a full lane while the others keep publishing.
+// a full lane (a record with many events waiting) while the others keep
+// publishing.
 const laneBuffer = 64
 
 // row is an outbox row on its way to the broker.
@@ -29,20 +31,27 @@ type row struct {
 	body        []byte
 }
 
-// lanes publish the rows of one batch concurrently, each record's rows in
-// one lane, in the order they were dispatched.
+// lanes publish rows concurrently, each record's rows in one lane, in the
+// order they were dispatched. They live as long as the relay holds the
+// outbox (a batch on SQLite, a drain on PostgreSQL), so a slow lane never
+// holds back the others at a batch boundary. At most maxInFlight rows are
+// dispatched and not yet published: that bounds memory and, on PostgreSQL,
+// the rows each read looks past.
 type lanes struct {
 	pub    Publisher
 	tracer trace.Tracer
 	in     []chan row
+	slots  chan struct{} // one per dispatched row not yet published
 	wg     sync.WaitGroup
-	mu     sync.Mutex
-	acked  []int64
-	errs   []error
+	broken atomic.Bool // some lane failed
+
+	mu    sync.Mutex
+	acked []int64
+	errs  []error
 }
 
-func (r *Relay) startLanes() *lanes {
-	l := &lanes{pub: r.pub, tracer: r.tracer, in: make([]chan row, r.cfg.Lanes)}
+func (r *Relay) startLanes(maxInFlight int) *lanes {
+	l := &lanes{pub: r.pub, tracer: r.tracer, in: make([]chan row, r.cfg.Lanes), slots: make(chan struct{}, maxInFlight)}
 	for i := range l.in {
 		l.in[i] = make(chan row, laneBuffer)
 		l.wg.Go(func() { l.run(l.in[i]) })
@@ -50,21 +59,37 @@ func (r *Relay) startLanes() *lanes {
 	return l
 }
 
-// dispatch hands x to the lane of its record.
+// dispatch hands x to the lane of its record, blocking while maxInFlight
+// rows are waiting. Only one goroutine may dispatch.
 func (l *lanes) dispatch(x row) {
+	l.slots <- struct{}{}
 	h := fnv.New32a()
 	_, _ = h.Write([]byte(x.aggregateID))
 	l.in[h.Sum32()%uint32(len(l.in))] <- x
 }
 
+// failed reports whether a lane failed to publish; its later rows, and so
+// the rest of its records' events, are then skipped until the lanes stop.
+func (l *lanes) failed() bool { return l.broken.Load() }
+
+// takeAcked returns the ids of the rows acknowledged since the last call.
+func (l *lanes) takeAcked() []int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ids := l.acked
+	l.acked = nil
+	return ids
+}
+
 // wait closes the lanes, waits for them and returns the ids of the rows the
-// broker acknowledged, with the errors of the lanes that stopped early.
+// broker acknowledged that takeAcked has not returned, with the errors of
+// the lanes that stopped early.
 func (l *lanes) wait() ([]int64, error) {
 	for _, in := range l.in {
 		close(in)
 	}
 	l.wg.Wait()
-	return l.acked, errors.Join(l.errs...)
+	return l.takeAcked(), errors.Join(l.errs...)
 }
 
 // run publishes the lane's rows one by one; after a failure it only drains
@@ -72,18 +97,19 @@ func (l *lanes) wait() ([]int64, error) {
 func (l *lanes) run(in <-chan row) {
 	failed := false
 	for x := range in {
-		if failed {
-			continue
+		if !failed {
+			err := l.publish(x)
+			l.mu.Lock()
+			if err != nil {
+				l.errs = append(l.errs, err)
+				failed = true
+				l.broken.Store(true)
+			} else {
+				l.acked = append(l.acked, x.id)
+			}
+			l.mu.Unlock()
 		}
-		err := l.publish(x)
-		l.mu.Lock()
-		if err != nil {
-			l.errs = append(l.errs, err)
-			failed = true
-		} else {
-			l.acked = append(l.acked, x.id)
-		}
-		l.mu.Unlock()
+		<-l.slots
 	}
 }
 

@@ -37,7 +37,9 @@ type Relay struct {
 	logger  *slog.Logger
 	wake    chan struct{}
 	running atomic.Bool
-	tracer  trace.Tracer
+	// listenFn is db.Listen; tests replace it to make LISTEN fail.
+	listenFn func(context.Context, string) (<-chan struct{}, error)
+	tracer   trace.Tracer
 
 	published atomic.Uint64
 	failures  atomic.Uint64
@@ -56,7 +58,7 @@ func NewRelay(db *sqldb.DB, pub Publisher, cfg RelayConfig, logger *slog.Logger)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Relay{db: db, pub: pub, cfg: cfg, logger: logger, wake: make(chan struct{}, 1), tracer: tracing.Tracer(cfg.Tracing)}, nil
+	return &Relay{db: db, pub: pub, cfg: cfg, logger: logger, wake: make(chan struct{}, 1), tracer: tracing.Tracer(cfg.Tracing), listenFn: db.Listen}, nil
 }
 
 // Notify wakes the relay to look for new rows. It never blocks. Commits that
@@ -68,7 +70,7 @@ func (r *Relay) Notify() {
 	}
 }
 
-// Run publishes rows until ctx is done, then finishes the batch in progress
+// Run publishes rows until ctx is done, then finishes the rows in flight
 // and returns nil. Publishing errors are logged and retried with backoff;
 // they never stop Run.
 func (r *Relay) Run(ctx context.Context) error {
@@ -77,15 +79,12 @@ func (r *Relay) Run(ctx context.Context) error {
 	}
 	defer r.running.Store(false)
 
-	committed, err := r.db.Listen(ctx, Channel)
-	if err != nil {
-		r.logger.Warn("outbox relay cannot listen for commits; polling only", "err", err, "poll_interval", r.cfg.PollInterval)
-	}
+	r.listen(ctx)
 	poll := time.NewTicker(r.cfg.PollInterval)
 	defer poll.Stop()
 	failures := 0
 	for ctx.Err() == nil {
-		n, err := r.relayBatch(ctx)
+		n, more, err := r.drain(ctx)
 		if err != nil {
 			failures++
 			r.failures.Add(1)
@@ -95,29 +94,32 @@ func (r *Relay) Run(ctx context.Context) error {
 			continue
 		}
 		failures = 0
-		if n == r.cfg.BatchSize {
-			continue // probably more waiting
+		if more {
+			continue
 		}
 		select {
 		case <-ctx.Done():
 		case <-r.wake:
-		case <-committed:
 		case <-poll.C:
 		}
 	}
 	return nil
 }
 
-// backoff is the wait after the given number of consecutive failures:
-// exponential from MinBackoff, capped at MaxBackoff, with ±20% jitter so
-// several relays do not retry in lockstep.
-func (r *Relay) backoff(failures int) time.Duration {
-	d := r.cfg.MinBackoff << min(failures-1, 30)
-	if d <= 0 || d > r.cfg.MaxBackoff {
-		d = r.cfg.MaxBackoff
+// drain publishes what waits: on PostgreSQL until the outbox is caught up
+// (see [Relay.drainPostgres]), on SQLite one batch. more reports that rows
+// are probably still waiting.
+func (r *Relay) drain(ctx context.Context) (n int, more bool, err error) {
+	if r.db.Dialect() == sqldb.Postgres {
+		return r.drainPostgres(ctx)
 	}
-	jitter := 0.8 + 0.4*rand.Float64()
-	return min(time.Duration(float64(d)*jitter), r.cfg.MaxBackoff)
+	n, err = r.relayBatch(ctx)
+	return n, err == nil && n == r.cfg.BatchSize, err
+}
+
+// backoff is the wait after the given number of consecutive failures.
+func (r *Relay) backoff(failures int) time.Duration {
+	return backoff(failures, r.cfg.MinBackoff, r.cfg.MaxBackoff, rand.Float64())
 }
 
 func sleep(ctx context.Context, d time.Duration) {

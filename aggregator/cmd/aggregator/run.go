@@ -67,7 +67,7 @@ func runLive(ctx context.Context, cfg config, logger *slog.Logger) error {
 	defer pub.Close()
 	reg := obs.NewRegistry()
 	pcfg := pipeline.Config{ConsumerGroup: cfg.Group}.WithDefaults()
-	p, err := pipeline.New(pcfg, sub, pub, st, pipeline.NewMetrics(reg), logger)
+	p, err := pipeline.New(pcfg, sub, pub, followActive{st}, pipeline.NewMetrics(reg), logger)
 	if err != nil {
 		return err
 	}

@@ -72,17 +72,24 @@ func (s *Store) collections(ctx context.Context) (collections, error) {
 		}
 		return collectionsOf(s.shared.db, s.generation), nil
 	}
+	active, err := s.cachedActive(ctx)
+	if err != nil {
+		return collections{}, err
+	}
+	return collectionsOf(s.shared.db, active), nil
+}
+
+// cachedActive returns the active generation, read from the database at
+// most Config.ActiveRefresh ago.
+func (s *Store) cachedActive(ctx context.Context) (string, error) {
 	sh := s.shared
 	sh.mu.Lock()
 	active, fresh := sh.active, time.Since(sh.fetchedAt) < sh.cfg.ActiveRefresh
 	sh.mu.Unlock()
-	if !fresh || active == "" {
-		var err error
-		if active, err = s.readActive(ctx); err != nil {
-			return collections{}, err
-		}
+	if fresh && active != "" {
+		return active, nil
 	}
-	return collectionsOf(sh.db, active), nil
+	return s.readActive(ctx)
 }
 
 func (s *Store) mustExist(ctx context.Context, name string) error {

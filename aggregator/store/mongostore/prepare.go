@@ -52,6 +52,9 @@ func prepare(c codec.Codec, b store.Batch) (prepared, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s %s: %v", store.ErrInvalidWrite, kind, id, err)
 		}
+		if len(doc) > store.MaxDocumentBytes {
+			return nil, fmt.Errorf("%w: %w: %s %s encodes to %d bytes, over MongoDB's %d", store.ErrInvalidWrite, store.ErrDocumentTooLarge, kind, id, len(doc), store.MaxDocumentBytes)
+		}
 		return doc, nil
 	}
 	for _, pt := range b.Patients {

@@ -53,7 +53,7 @@ func open(tb testing.TB) *mongostore.Store {
 func TestContract(t *testing.T) {
 	var opts []storetest.Option
 	if server.IsFerretDB() {
-		opts = append(opts, storetest.WithoutConcurrentWriters())
+		opts = append(opts, storetest.WithoutConcurrentWriters(), storetest.WithoutLargeHistories())
 	}
 	began := time.Now()
 	t.Cleanup(func() { t.Logf("contract suite on FerretDB=%v: %s", server.IsFerretDB(), time.Since(began)) })

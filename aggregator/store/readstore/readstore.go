@@ -92,6 +92,7 @@ type Store interface {
 	EventApplied(ctx context.Context, eventID string) (bool, error)
 	AppendAccess(ctx context.Context, e history.AccessEntry) error
 	AccessLog(ctx context.Context, q history.AccessQuery) (history.Page[history.AccessEntry], error)
+	BatchStore
 	ActiveGeneration(ctx context.Context) (string, error)
 	ActivateGeneration(ctx context.Context, name string) error
 	DropGeneration(ctx context.Context, name string) error

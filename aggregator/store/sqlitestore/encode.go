@@ -142,6 +142,9 @@ func marshal(c codec.Codec, dst *[]byte, v any, kind, id string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s %s: %v", store.ErrInvalidWrite, kind, id, err)
 	}
+	if len(doc) > store.MaxDocumentBytes {
+		return fmt.Errorf("%w: %w: %s %s encodes to %d bytes, over %d", store.ErrInvalidWrite, store.ErrDocumentTooLarge, kind, id, len(doc), store.MaxDocumentBytes)
+	}
 	*dst = doc
 	return nil
 }

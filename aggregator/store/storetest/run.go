@@ -9,6 +9,14 @@ type Option func(*options)
 
 type options struct {
 	concurrentWriters bool
+	largeHistories    bool
+}
+
+// WithoutLargeHistories skips the test of a patient with 10,000 records,
+// with a message saying so. Only for FerretDB 1.x, which scans a whole
+// collection for every lookup: production MongoDB must pass it.
+func WithoutLargeHistories() Option {
+	return func(o *options) { o.largeHistories = false }
 }
 
 // WithoutConcurrentWriters skips the test of two writers racing on one
@@ -28,7 +36,7 @@ type test[S Store[S]] struct {
 // database each time it is called, and arrange (t.Cleanup) for it to be
 // closed and removed. Every test runs in parallel with the others.
 func Run[S Store[S]](t *testing.T, open func(t testing.TB) S, opts ...Option) {
-	o := options{concurrentWriters: true}
+	o := options{concurrentWriters: true, largeHistories: true}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -42,6 +50,7 @@ func Run[S Store[S]](t *testing.T, open func(t testing.TB) S, opts ...Option) {
 		generationTests[S](),
 		validationTests[S](),
 		concurrencyTests[S](o),
+		largeTests[S](o),
 	}
 	for _, group := range tests {
 		for _, tc := range group {

@@ -3,6 +3,7 @@ package service_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prontuario/prontuario/domains/imaging/service"
 )
@@ -47,5 +48,30 @@ func TestConfigFromEnvReportsEveryProblem(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v does not mention %s", err, want)
 		}
+	}
+}
+
+func TestConfigIdempotencyTTLDefaultsToADayAndIsReadFromTheEnvironment(t *testing.T) {
+	t.Parallel()
+	cfg, err := service.ConfigFromEnv(env(nil))
+	if err != nil || cfg.IdempotencyTTL != 24*time.Hour || service.DefaultIdempotencyTTL != 24*time.Hour {
+		t.Errorf("default IdempotencyTTL = %s, %v; want 24h", cfg.IdempotencyTTL, err)
+	}
+	cfg, err = service.ConfigFromEnv(env(map[string]string{service.EnvIdempotencyTTL: "90m"}))
+	if err != nil || cfg.IdempotencyTTL != 90*time.Minute {
+		t.Errorf("IdempotencyTTL from the environment = %s, %v; want 90m", cfg.IdempotencyTTL, err)
+	}
+}
+
+func TestConfigRejectsABadIdempotencyTTL(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"soon", "30s", "-1h"} {
+		_, err := service.ConfigFromEnv(env(map[string]string{service.EnvIdempotencyTTL: v}))
+		if err == nil || !strings.Contains(err.Error(), "IDEMPOTENCY_TTL") && !strings.Contains(err.Error(), "IdempotencyTTL") {
+			t.Errorf("%s=%q: error %v, want it rejected", service.EnvIdempotencyTTL, v, err)
+		}
+	}
+	if err := (service.Config{IdempotencyTTL: time.Second}).WithDefaults().Validate(); err == nil || !strings.Contains(err.Error(), "IdempotencyTTL") {
+		t.Errorf("Validate with a 1s TTL = %v, want an IdempotencyTTL error", err)
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
+	"github.com/prontuario/prontuario/internal/idempotency"
 	"github.com/prontuario/prontuario/internal/kafkax"
 	"github.com/prontuario/prontuario/internal/outbox"
 )
@@ -13,12 +15,15 @@ import (
 const (
 	EnvAddr        = "PRONTUARIO_TRIAGE_ADDR"
 	EnvDatabaseURL = "PRONTUARIO_TRIAGE_DATABASE_URL"
+	// EnvIdempotencyTTL is a Go duration ("24h", "90m").
+	EnvIdempotencyTTL = "PRONTUARIO_TRIAGE_IDEMPOTENCY_TTL"
 )
 
 // Defaults of Config.
 const (
-	DefaultAddr        = ":8081"
-	DefaultDatabaseURL = "sqlite:.prontuario/triage.db"
+	DefaultAddr           = ":8081"
+	DefaultIdempotencyTTL = idempotency.DefaultTTL
+	DefaultDatabaseURL    = "sqlite:.prontuario/triage.db"
 )
 
 // Config configures the triage service.
@@ -30,6 +35,11 @@ type Config struct {
 	// sqlite:path (env PRONTUARIO_TRIAGE_DATABASE_URL), default
 	// DefaultDatabaseURL, a file under the working directory.
 	DatabaseURL string
+	// IdempotencyTTL is how long the answer to an Idempotency-Key is kept
+	// (env PRONTUARIO_TRIAGE_IDEMPOTENCY_TTL), default DefaultIdempotencyTTL,
+	// at least a minute; a retry after that runs the command again. Expired
+	// answers are deleted hourly (idempotency.DefaultPurgeInterval).
+	IdempotencyTTL time.Duration
 	// Kafka is where events are published (env PRONTUARIO_KAFKA_*, see
 	// internal/kafkax).
 	Kafka kafkax.Config
@@ -45,6 +55,9 @@ func (c Config) WithDefaults() Config {
 	if c.DatabaseURL == "" {
 		c.DatabaseURL = DefaultDatabaseURL
 	}
+	if c.IdempotencyTTL == 0 {
+		c.IdempotencyTTL = DefaultIdempotencyTTL
+	}
 	c.Kafka = c.Kafka.WithDefaults()
 	c.Relay = c.Relay.WithDefaults()
 	return c
@@ -58,6 +71,9 @@ func (c Config) Validate() error {
 	}
 	if c.DatabaseURL == "" {
 		errs = append(errs, errors.New("DatabaseURL is required"))
+	}
+	if c.IdempotencyTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("IdempotencyTTL %s is shorter than a minute", c.IdempotencyTTL))
 	}
 	if err := c.Kafka.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("Kafka: %w", err))
@@ -73,9 +89,22 @@ func (c Config) Validate() error {
 // problem at once.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	kafka, kafkaErr := kafkax.ConfigFromEnv(getenv)
-	c := Config{Addr: getenv(EnvAddr), DatabaseURL: getenv(EnvDatabaseURL), Kafka: kafka}.WithDefaults()
-	if err := errors.Join(kafkaErr, c.Validate()); err != nil {
+	var ttlErr error
+	ttl, err := parseDuration(getenv(EnvIdempotencyTTL))
+	if err != nil {
+		ttlErr = fmt.Errorf("%s: %w", EnvIdempotencyTTL, err)
+	}
+	c := Config{Addr: getenv(EnvAddr), DatabaseURL: getenv(EnvDatabaseURL), IdempotencyTTL: ttl, Kafka: kafka}.WithDefaults()
+	if err := errors.Join(kafkaErr, ttlErr, c.Validate()); err != nil {
 		return Config{}, fmt.Errorf("triage config: %w", err)
 	}
 	return c, nil
+}
+
+// parseDuration parses a Go duration; empty means zero (the default).
+func parseDuration(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, nil
+	}
+	return time.ParseDuration(s)
 }

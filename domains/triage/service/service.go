@@ -31,14 +31,17 @@ func NewHandler(db *sqldb.DB, now func() time.Time, logger *slog.Logger) http.Ha
 
 // Run runs the triage service until ctx is done: it opens and migrates
 // the database, serves the HTTP API on cfg.Addr, with its Prometheus
-// metrics on GET /metrics, and relays the outbox to Kafka. Requests are
-// traced with the global tracer provider (internal/tracing.Setup). A nil
+// metrics on GET /metrics, relays the outbox to Kafka, and deletes the
+// answers to idempotency keys older than cfg.IdempotencyTTL hourly.
+// Requests are traced with the global tracer provider
+// (internal/tracing.Setup). Zero fields of cfg take their defaults. A nil
 // logger discards logs. The broker need not be up: commands are accepted
 // meanwhile and their events wait in the outbox.
 func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	cfg = cfg.WithDefaults() // a zero IdempotencyTTL would purge every answer
 	db, err := sqldb.Open(ctx, cfg.DatabaseURL, logger)
 	if err != nil {
 		return err
@@ -61,6 +64,10 @@ func Run(ctx context.Context, cfg Config, logger *slog.Logger) error {
 
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return relay.Run(ctx) })
+	g.Go(func() error {
+		idempotency.NewStore(db).PurgeEvery(ctx, cfg.IdempotencyTTL, idempotency.DefaultPurgeInterval, logger)
+		return nil
+	})
 	g.Go(func() error { return httpx.Serve(ctx, cfg.Addr, handler, logger, nil) })
 	return g.Wait()
 }

@@ -18,7 +18,7 @@ type config struct {
 	// Only selects the benchmarks to run by name; default all.
 	Only *regexp.Regexp
 	// Out is the file the table is written to; a relative path is taken
-	// from the module root. Default BENCHMARKS.md.
+	// from the module root. Default e2e/BENCHMARKS.md.
 	Out string
 	// Write is false when only some benchmarks run (-only) and -out was
 	// not given: a partial table must not replace the whole one.
@@ -37,7 +37,7 @@ func parseConfig(args []string, usage io.Writer) (config, error) {
 	fs.SetOutput(usage)
 	c.Sizes.RegisterFlags(fs, "")
 	only := fs.String("only", "", "run only the benchmarks whose name matches this `regexp` (the others' rows read \"not measured\"; the table is written only with an explicit -out)")
-	fs.StringVar(&c.Out, "out", "BENCHMARKS.md", "`file` the table is written to (a relative path is taken from the module root)")
+	fs.StringVar(&c.Out, "out", "e2e/BENCHMARKS.md", "`file` the table is written to (a relative path is taken from the module root)")
 	fs.StringVar(&c.Go, "go", "go", "the go `command`")
 	fs.DurationVar(&c.Timeout, "timeout", 30*time.Minute, "bound of each benchmark process")
 	if err := fs.Parse(args); err != nil {

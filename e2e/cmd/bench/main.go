@@ -1,9 +1,9 @@
 // Command bench measures Prontuario against the targets of the "Benchmarks"
-// issue, prints one table and writes it to BENCHMARKS.md:
+// issue, prints one table and writes it to e2e/BENCHMARKS.md:
 //
 //	go run ./e2e/cmd/bench [-runs 3] [-backlog 100000] [-events 15000]
 //	    [-mongo-events 300] [-fresh-for 20s] [-queries 200] [-rss-events 60000]
-//	    [-only REGEXP] [-out BENCHMARKS.md]
+//	    [-only REGEXP] [-out e2e/BENCHMARKS.md]
 //
 // It compiles the benchmarks of package e2e/bench and the Prontuario
 // binaries once, runs each benchmark in its own process with -benchtime 1x

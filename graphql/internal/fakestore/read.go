@@ -46,6 +46,11 @@ func (s *Store) Encounters(ctx context.Context, q history.EncounterQuery) (histo
 	if err := s.enter(ctx, "Encounters"); err != nil {
 		return history.Page[history.Encounter]{}, err
 	}
+	return s.encounterPage(q)
+}
+
+// encounterPage answers q; the caller holds s.mu.
+func (s *Store) encounterPage(q history.EncounterQuery) (history.Page[history.Encounter], error) {
 	var all []history.Encounter
 	for _, e := range s.encounters {
 		if e.PatientID == q.PatientID && within(e.SortTime, q.From, q.To) {

@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 )
 
@@ -40,7 +39,11 @@ func Build(dir string) (Binaries, error) {
 	for _, pkg := range Commands() {
 		args = append(args, pkg)
 	}
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), args...)
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return Binaries{}, fmt.Errorf("the go command is not on PATH: %w", err)
+	}
+	cmd := exec.Command(goBin, args...)
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -103,13 +103,13 @@ func (c Config) Validate() error {
 		errs = append(errs, err)
 	}
 	if c.DataDir == "" {
-		errs = append(errs, errors.New("DataDir is required"))
+		errs = append(errs, errors.New("broker: DataDir is required"))
 	}
 	if c.Partitions < 1 || c.Partitions > 1<<20 {
-		errs = append(errs, fmt.Errorf("Partitions must be between 1 and %d, got %d", 1<<20, c.Partitions))
+		errs = append(errs, fmt.Errorf("broker: Partitions must be between 1 and %d, got %d", 1<<20, c.Partitions))
 	}
 	if len(c.Topics) == 0 {
-		errs = append(errs, errors.New("Topics must not be empty"))
+		errs = append(errs, errors.New("broker: Topics must not be empty"))
 	}
 	for _, t := range c.Topics {
 		if err := ValidateTopicName(t); err != nil {
@@ -117,16 +117,16 @@ func (c Config) Validate() error {
 		}
 	}
 	if c.RetentionBytes < 1 && c.RetentionBytes != UnlimitedRetentionBytes {
-		errs = append(errs, fmt.Errorf("RetentionBytes must be positive or %d (unlimited), got %d", UnlimitedRetentionBytes, c.RetentionBytes))
+		errs = append(errs, fmt.Errorf("broker: RetentionBytes must be positive or %d (unlimited), got %d", UnlimitedRetentionBytes, c.RetentionBytes))
 	}
 	if c.RetentionCheckInterval <= 0 {
-		errs = append(errs, fmt.Errorf("RetentionCheckInterval must be positive, got %s", c.RetentionCheckInterval))
+		errs = append(errs, fmt.Errorf("broker: RetentionCheckInterval must be positive, got %s", c.RetentionCheckInterval))
 	}
 	if c.GroupMinSessionTimeout <= 0 {
-		errs = append(errs, fmt.Errorf("GroupMinSessionTimeout must be positive, got %s", c.GroupMinSessionTimeout))
+		errs = append(errs, fmt.Errorf("broker: GroupMinSessionTimeout must be positive, got %s", c.GroupMinSessionTimeout))
 	}
 	if c.Logger == nil {
-		errs = append(errs, errors.New("Logger is required"))
+		errs = append(errs, errors.New("broker: Logger is required"))
 	}
 	return errors.Join(errs...)
 }
@@ -134,16 +134,16 @@ func (c Config) Validate() error {
 func validateAddr(addr string) error {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("Addr %q: %w", addr, err)
+		return fmt.Errorf("broker: Addr %q: %w", addr, err)
 	}
 	var errs []error
 	if host == "" {
-		errs = append(errs, fmt.Errorf("Addr %q: host is required (e.g. 127.0.0.1)", addr))
+		errs = append(errs, fmt.Errorf("broker: Addr %q: host is required (e.g. 127.0.0.1)", addr))
 	} else if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		errs = append(errs, fmt.Errorf("Addr %q: host must be an address clients can connect to, not %s", addr, host))
+		errs = append(errs, fmt.Errorf("broker: Addr %q: host must be an address clients can connect to, not %s", addr, host))
 	}
 	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
-		errs = append(errs, fmt.Errorf("Addr %q: port must be a number between 0 and 65535", addr))
+		errs = append(errs, fmt.Errorf("broker: Addr %q: port must be a number between 0 and 65535", addr))
 	}
 	return errors.Join(errs...)
 }

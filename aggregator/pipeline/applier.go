@@ -25,6 +25,22 @@ type request struct {
 	span       trace.Span // of the submitter, for the commit's span
 }
 
+// lane is the topic and partition a request's message came from.
+func (r request) lane() lane {
+	if r.delivery != nil {
+		return lane{r.delivery.Topic, r.delivery.Partition}
+	}
+	return lane{r.deadLetter.Topic, r.deadLetter.Partition}
+}
+
+// lane is one partition of one topic. Its handler has at most one message in
+// flight: watermill hands a partition's next message over only once the
+// previous one is acknowledged, which is after its batch committed.
+type lane struct {
+	topic     string
+	partition int32
+}
+
 // Applier gathers the deliveries of concurrent handlers into micro-batches
 // and commits each batch with one write per touched document. Apply and
 // RecordDeadLetter are safe for concurrent use; Run must be running.
@@ -36,13 +52,17 @@ type Applier struct {
 	stopped chan struct{}
 	metrics *Metrics
 	tracer  trace.Tracer
+	// lastLanes are the lanes of the previous batch and cache the documents
+	// of the last commits (Run's goroutine only).
+	lastLanes map[lane]bool
+	cache     *docCache
 }
 
 // NewApplier returns an applier writing to s. cfg is defaulted.
 func NewApplier(s Store, cfg Config, metrics *Metrics, logger *slog.Logger) *Applier {
 	cfg = cfg.WithDefaults()
 	return &Applier{store: s, cfg: cfg, logger: logger, metrics: metrics, tracer: tracing.Tracer(cfg.Tracing),
-		reqs: make(chan request), stopped: make(chan struct{})}
+		reqs: make(chan request), stopped: make(chan struct{}), cache: newDocCache(cfg.CachedDocuments)}
 }
 
 // Apply returns once the delivery is durably applied (nil), found to be
@@ -93,20 +113,39 @@ func (a *Applier) Run(ctx context.Context) error {
 	}
 }
 
-// gather collects more requests until MaxBatch or MaxWait.
+// gather collects more requests until MaxBatch or MaxWait, or until the
+// batch holds a request from every lane of the previous batch: their
+// handlers resubmit together once that batch committed, and none of them can
+// send a second request before this batch commits, so waiting longer would
+// only add latency. Lanes that went quiet cost at most MaxWait, as before.
 func (a *Applier) gather(first request) []request {
 	batch := []request{first}
+	missing := make(map[lane]bool, len(a.lastLanes))
+	for l := range a.lastLanes {
+		missing[l] = true
+	}
+	delete(missing, first.lane())
+	defer func() { a.lastLanes = lanesOf(batch) }()
 	timer := newTimer(a.cfg.MaxWait)
 	defer timer.Stop()
-	for len(batch) < a.cfg.MaxBatch {
+	for len(batch) < a.cfg.MaxBatch && (len(missing) > 0 || len(a.lastLanes) == 0) {
 		select {
 		case r := <-a.reqs:
 			batch = append(batch, r)
+			delete(missing, r.lane())
 		case <-timer.C:
 			return batch
 		}
 	}
 	return batch
+}
+
+func lanesOf(batch []request) map[lane]bool {
+	out := make(map[lane]bool, len(batch))
+	for _, r := range batch {
+		out[r.lane()] = true
+	}
+	return out
 }
 
 // process commits one batch, reloading and re-applying on a conflict.
@@ -145,18 +184,25 @@ func (a *Applier) process(ctx context.Context, reqs []request) {
 }
 
 // attempt loads, applies and commits the batch once, through a store bound
-// to one generation for the whole attempt (see GenerationBinder).
+// to one generation for the whole attempt (see GenerationBinder). Any
+// failure empties the document cache, so a retry reads the store.
 func (a *Applier) attempt(ctx context.Context, reqs []request) ([]outcome, error) {
 	st := a.store
 	if b, ok := st.(GenerationBinder); ok {
 		var err error
 		if st, err = b.BindGeneration(ctx); err != nil {
+			a.cache.reset()
 			return nil, fmt.Errorf("bind generation: %w", err)
 		}
 	}
-	results, b, err := a.build(ctx, st, reqs)
+	bt, err := a.build(ctx, st, reqs)
+	if err == nil {
+		err = st.Commit(ctx, bt.batch)
+	}
 	if err != nil {
+		a.cache.reset()
 		return nil, err
 	}
-	return results, st.Commit(ctx, b)
+	a.cache.committed(bt.batch, bt.loadedP, bt.loadedE)
+	return bt.results, nil
 }

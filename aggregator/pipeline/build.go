@@ -21,10 +21,19 @@ type outcome struct {
 	duplicate bool
 }
 
-// build loads what the batch touches from st, folds its deliveries with
-// history.Apply and returns each request's outcome and the batch of changed
-// documents to commit.
-func (a *Applier) build(ctx context.Context, st Store, reqs []request) ([]outcome, store.Batch, error) {
+// built is a batch ready to commit: each request's outcome, the changed
+// documents and what the batch adds, and the documents as they were loaded.
+type built struct {
+	results []outcome
+	batch   store.Batch
+	loadedP map[string]history.Patient
+	loadedE map[string]history.Encounter
+}
+
+// build loads what the batch touches (through a.cache from st), folds its
+// deliveries with history.Apply and returns each request's outcome and the
+// batch of changed documents to commit.
+func (a *Applier) build(ctx context.Context, st Store, reqs []request) (built, error) {
 	var pids, eids []string
 	for _, r := range reqs {
 		if r.delivery != nil {
@@ -38,9 +47,9 @@ func (a *Applier) build(ctx context.Context, st Store, reqs []request) ([]outcom
 		err     error
 	)
 	if len(pids) > 0 {
-		loadedP, loadedE, err = st.Load(ctx, unique(pids), unique(eids))
+		loadedP, loadedE, err = a.cache.load(ctx, st, unique(pids), unique(eids))
 		if err != nil {
-			return nil, store.Batch{}, fmt.Errorf("load batch: %w", err)
+			return built{}, err
 		}
 	}
 	patients := copyMap(loadedP)
@@ -70,7 +79,7 @@ func (a *Applier) build(ctx context.Context, st Store, reqs []request) ([]outcom
 		if err != nil {
 			kind := history.PoisonKind(err)
 			if kind == "" {
-				return nil, store.Batch{}, fmt.Errorf("apply event %s: %w", e.ID, err)
+				return built{}, fmt.Errorf("apply event %s: %w", e.ID, err)
 			}
 			results[i] = outcome{err: &PoisonError{Kind: kind, Err: err}}
 			continue
@@ -105,7 +114,7 @@ func (a *Applier) build(ctx context.Context, st Store, reqs []request) ([]outcom
 	for _, f := range fresh {
 		b.Freshness = append(b.Freshness, *f)
 	}
-	return results, b, nil
+	return built{results: results, batch: b, loadedP: loadedP, loadedE: loadedE}, nil
 }
 
 // markFresh merges a delivery into its source's freshness: its event time,

@@ -28,7 +28,18 @@ type Config struct {
 	MaxBatch int
 	// MaxWait is how long a batch waits for more events once it has one.
 	// Default 2 ms: enough to gather the partitions' concurrent deliveries.
+	// A batch stops waiting sooner once it holds an event from every
+	// partition of the previous batch (each partition has one message in
+	// flight at a time, so no more can come from those).
 	MaxWait time.Duration
+	// CachedDocuments caps the patient and encounter documents the applier
+	// keeps as its own last commits left them, so that the next batches need
+	// not load them again (a document another writer changed meanwhile fails
+	// the commit with store.ErrConflict, and the batch is reloaded). Default
+	// 4096; negative disables the cache. A store that follows the active
+	// generation must implement GenerationBinder, and name its generation
+	// (Generation() string) for the cache to be emptied on a switch.
+	CachedDocuments int
 	// ConflictRetries is how many times a batch is reloaded and re-applied
 	// when another writer changed one of its documents. Default 5; after
 	// that the batch fails and the messages are redelivered.
@@ -61,6 +72,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.MaxWait == 0 {
 		c.MaxWait = 2 * time.Millisecond
+	}
+	if c.CachedDocuments == 0 {
+		c.CachedDocuments = 4096
 	}
 	if c.ConflictRetries == 0 {
 		c.ConflictRetries = 5

@@ -15,8 +15,8 @@
 // Retry middleware backs off exponentially, and the message is redelivered
 // until the store accepts it; nothing is skipped.
 //
-// Observability: [Metrics] (applied, dead-lettered, batch sizes, commit
-// times, freshness) and [LagGauge]; each message is applied in a consumer
-// span continuing the trace of its traceparent header, with a child span
-// for the store commit that made it durable ([Config].Tracing).
+// Observability: [Metrics] (applied, duplicates, dead-lettered, batch
+// sizes, commit times, freshness) and [LagGauge]; each message is applied
+// in a consumer span continuing the trace of its traceparent header, with a
+// child span for the store commit that made it durable ([Config].Tracing).
 package pipeline

@@ -3,8 +3,10 @@
 // readers to it once it has caught up.
 //
 // The live aggregator writes to whichever generation is active (its store
-// resolves the active generation on every call), so the switch must not lose
-// what the live aggregator applied around it. The rebuild therefore:
+// resolves the active generation once per batch, so a batch loads and
+// commits in the same one: pipeline.GenerationBinder), so the switch must
+// not lose what the live aggregator applied around it. The rebuild
+// therefore:
 //
 //  1. consumes, with a fresh consumer group, into generation G until its
 //     committed offsets reach the topics' end offsets taken at the start;

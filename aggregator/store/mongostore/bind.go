@@ -1,0 +1,28 @@
+package mongostore
+
+import (
+	"context"
+	"fmt"
+)
+
+// BindActive returns a Store bound to the generation active now (as cached
+// for Config.ActiveRefresh), or s itself when s is already bound. A writer
+// that follows the active generation binds once per batch and loads and
+// commits through the bound Store, so that a batch never loads from one
+// generation and commits to another across a rebuild's switch; a bound
+// Store fails with store.ErrUnknownGeneration once its generation is
+// dropped, rather than writing elsewhere. It is safe for concurrent use.
+func (s *Store) BindActive(ctx context.Context) (*Store, error) {
+	if s.generation != "" {
+		return s, nil
+	}
+	name, err := s.cachedActive(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("bind the active generation: %w", err)
+	}
+	return &Store{shared: s.shared, generation: name}, nil
+}
+
+// Generation returns the generation s is bound to, or "" when s follows the
+// active generation (a Store from Open).
+func (s *Store) Generation() string { return s.generation }

@@ -1,29 +1,14 @@
 package rebuild_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
 	"github.com/ThreeDotsLabs/watermill/message"
 
-	"github.com/prontuario/prontuario/aggregator/store/sqlitestore"
 	"github.com/prontuario/prontuario/contracts"
 )
-
-func appliedCount(t *testing.T, s *sqlitestore.Store) int64 {
-	t.Helper()
-	fresh, err := s.Freshness(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n int64
-	for _, f := range fresh {
-		n += f.AppliedCount
-	}
-	return n
-}
 
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()

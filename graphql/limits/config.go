@@ -12,7 +12,9 @@
 //     at most the page-size cap); any other list multiplies by ListSize, the
 //     assumed worst length of lists that are not paged. Scalar fields are
 //     not counted: the request body limit bounds them. Introspection
-//     (__schema, __type) counts for depth only: it reads no store.
+//     (__schema, __type) counts for neither: it reads no store, and
+//     MaxNesting and the walk's budget bound it (GraphiQL's introspection
+//     query nests 15 levels).
 //
 // ListSize is an assumption, not a cap: nothing in the data model bounds
 // an encounter's prescriptions or an order's results. What makes MaxNodes

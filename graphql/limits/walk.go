@@ -1,8 +1,6 @@
 package limits
 
 import (
-	"strings"
-
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/language/ast"
 )
@@ -69,16 +67,19 @@ func (w *walker) field(f *ast.Field, parent graphql.Type, depth, mult, pageSize 
 		return
 	}
 	w.visits++
-	if depth > w.depth {
+	name := f.Name.Value
+	if name == "__schema" || name == "__type" {
+		count = false
+	}
+	// Introspection counts for neither depth nor size: it reads no store,
+	// and MaxNesting and the walk's budget bound it (GraphiQL's
+	// introspection query nests 15 levels, through ofType).
+	if count && depth > w.depth {
 		w.depth = depth
 	}
-	name := f.Name.Value
 	def := w.fieldDef(parent, name)
 	if def == nil {
 		return // __typename, or a field validation would have rejected
-	}
-	if strings.HasPrefix(name, "__") {
-		count = false
 	}
 	childPage := 0
 	for _, arg := range def.Args {

@@ -14,12 +14,12 @@ type visitVersion = history.Version[contracts.EncounterState]
 
 // visitFields are the fields of the encounter record from triage, shared by
 // Encounter (its current version, nil while UNKNOWN) and EncounterVersion.
-// get returns the version a field reads and the record's versions up to it
-// (ascending), or a nil version while the record is missing.
+// get returns the version a field reads and the record's versions before
+// it (ascending), or a nil version while the record is missing.
 func (b *builder) visitFields(get func(any) (*visitVersion, []visitVersion, bool)) graphql.Fields {
-	vv := func(f func(contracts.EncounterState, []visitVersion) any) graphql.FieldResolveFn {
+	vv := func(f func(s contracts.EncounterState, prior []visitVersion, last visitVersion) any) graphql.FieldResolveFn {
 		return func(p graphql.ResolveParams) (any, error) {
-			version, versions, ok := get(p.Source)
+			version, prior, ok := get(p.Source)
 			if !ok {
 				return nil, gqlerr.NewInternal(fmt.Errorf("field %s.%s: unexpected parent %T",
 					p.Info.ParentType.Name(), p.Info.FieldName, p.Source))
@@ -27,11 +27,11 @@ func (b *builder) visitFields(get func(any) (*visitVersion, []visitVersion, bool
 			if version == nil {
 				return nil, nil
 			}
-			return f(version.State, versions), nil
+			return f(version.State, prior, *version), nil
 		}
 	}
 	v := func(f func(contracts.EncounterState) any) graphql.FieldResolveFn {
-		return vv(func(s contracts.EncounterState, _ []visitVersion) any { return f(s) })
+		return vv(func(s contracts.EncounterState, _ []visitVersion, _ visitVersion) any { return f(s) })
 	}
 	return graphql.Fields{
 		"openedAt": {
@@ -49,18 +49,18 @@ func (b *builder) visitFields(get func(any) (*visitVersion, []visitVersion, bool
 		"triage": {
 			Type:        b.triage,
 			Description: "The current triage assessment; null until the patient is triaged or the record arrives.",
-			Resolve: vv(func(s contracts.EncounterState, versions []visitVersion) any {
+			Resolve: vv(func(s contracts.EncounterState, prior []visitVersion, last visitVersion) any {
 				if s.Triage == nil {
 					return nil
 				}
-				return triageNode{value: *s.Triage, versions: versions, find: findTriage}
+				return triageNode{value: *s.Triage, prior: prior, last: last, find: findTriage}
 			}),
 		},
 		"supersededTriage": {
 			Type:        graphql.NewList(graphql.NewNonNull(b.triage)),
 			Description: "Assessments replaced by a re-triage, oldest first; null while the encounter record is missing.",
-			Resolve: vv(func(s contracts.EncounterState, versions []visitVersion) any {
-				return subNodes(s.SupersededTriage, versions, func(int) func(contracts.EncounterState) (contracts.TriageAssessment, bool) {
+			Resolve: vv(func(s contracts.EncounterState, prior []visitVersion, last visitVersion) any {
+				return subNodes(s.SupersededTriage, prior, last, func(int) func(contracts.EncounterState) (contracts.TriageAssessment, bool) {
 					return findTriage
 				})
 			}),
@@ -69,16 +69,16 @@ func (b *builder) visitFields(get func(any) (*visitVersion, []visitVersion, bool
 }
 
 // visitNode is what EncounterVersion resolves from: a superseded version
-// of the encounter record and the versions up to it, ascending.
+// of the encounter record and the versions before it, ascending.
 type visitNode struct {
-	version  visitVersion
-	versions []visitVersion
+	version visitVersion
+	prior   []visitVersion
 }
 
 func (b *builder) encounterVersionType() *graphql.Object {
 	get := func(src any) (*visitVersion, []visitVersion, bool) {
 		n, ok := src.(visitNode)
-		return &n.version, n.versions, ok
+		return &n.version, n.prior, ok
 	}
 	fields := b.visitFields(get)
 	fields["status"] = &graphql.Field{

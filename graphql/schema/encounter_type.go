@@ -12,7 +12,7 @@ func (b *builder) encounterType() *graphql.Object {
 		if !ok || e.Visit == nil {
 			return nil, nil, ok
 		}
-		return &e.Visit.Current, upTo(e.Visit.Superseded, e.Visit.Current), true
+		return &e.Visit.Current, e.Visit.Superseded, true
 	}
 	e := func(f func(history.Encounter) any) graphql.FieldResolveFn { return from(f) }
 	fields := b.visitFields(get)
@@ -62,7 +62,7 @@ func (b *builder) encounterType() *graphql.Object {
 				}
 				out := make([]visitNode, len(x.Visit.Superseded))
 				for i, v := range x.Visit.Superseded {
-					out[i] = visitNode{version: v, versions: upTo(x.Visit.Superseded[:i], v)}
+					out[i] = visitNode{version: v, prior: x.Visit.Superseded[:i:i]}
 				}
 				return out
 			}),

@@ -59,7 +59,7 @@ func (b *builder) imagingType() *graphql.Object {
 				Type:        listOf(amendment),
 				Description: "Superseded versions of the report, oldest first.",
 				Resolve: from(func(n imagingReportNode) any {
-					return subNodes(n.value.Amendments, n.versions, findAmendment)
+					return subNodes(n.value.Amendments, n.prior, n.last, findAmendment)
 				}),
 			},
 			"provenance": provenanceField[contracts.ImagingStudyState, contracts.ImagingReport](b, false,
@@ -86,11 +86,11 @@ func (b *builder) imagingType() *graphql.Object {
 			"report": {
 				Type:        report,
 				Description: "Null until the report is finalized.",
-				Resolve: stateWithVersions(func(x contracts.ImagingStudyState, versions []history.Version[contracts.ImagingStudyState]) any {
+				Resolve: stateWithVersions(func(x contracts.ImagingStudyState, prior []history.Version[contracts.ImagingStudyState], last history.Version[contracts.ImagingStudyState]) any {
 					if x.Report == nil {
 						return nil
 					}
-					return imagingReportNode{value: *x.Report, versions: versions, find: findReport}
+					return imagingReportNode{value: *x.Report, prior: prior, last: last, find: findReport}
 				}),
 			},
 		},

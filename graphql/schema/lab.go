@@ -92,7 +92,7 @@ func (b *builder) labOrderType() *graphql.Object {
 				Type:        listOf(correction),
 				Description: "Superseded values, oldest first.",
 				Resolve: from(func(n labResultNode) any {
-					return subNodes(n.value.Corrections, n.versions, func(i int) func(contracts.LabOrderState) (contracts.LabCorrection, bool) {
+					return subNodes(n.value.Corrections, n.prior, n.last, func(i int) func(contracts.LabOrderState) (contracts.LabCorrection, bool) {
 						return findCorrection(n.value.Code, i)
 					})
 				}),
@@ -115,8 +115,8 @@ func (b *builder) labOrderType() *graphql.Object {
 			})},
 			"orderedBy": {Type: nonNull(graphql.String), Resolve: s(func(o contracts.LabOrderState) any { return o.OrderedBy })},
 			"orderedAt": {Type: nonNull(b.dateTime), Resolve: s(func(o contracts.LabOrderState) any { return o.OrderedAt })},
-			"results": {Type: listOf(result), Resolve: stateWithVersions(func(o contracts.LabOrderState, versions []history.Version[contracts.LabOrderState]) any {
-				return subNodes(o.Results, versions, func(i int) func(contracts.LabOrderState) (contracts.LabResult, bool) {
+			"results": {Type: listOf(result), Resolve: stateWithVersions(func(o contracts.LabOrderState, prior []history.Version[contracts.LabOrderState], last history.Version[contracts.LabOrderState]) any {
+				return subNodes(o.Results, prior, last, func(i int) func(contracts.LabOrderState) (contracts.LabResult, bool) {
 					return findResult(o.Results[i].Code)
 				})
 			})},

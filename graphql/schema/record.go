@@ -13,16 +13,16 @@ type recordNode[T any] struct {
 	id         string
 	version    history.Version[T]
 	superseded []history.Version[T]
-	// versions are the record's versions up to and including version,
-	// ascending: what the provenance of its sub-records derives from.
-	versions []history.Version[T]
+	// prior are the record's versions before version, ascending: what,
+	// with version, the provenance of its sub-records derives from.
+	prior []history.Version[T]
 }
 
 // currentNodes returns the current version of each record.
 func currentNodes[T any](records []history.Record[T]) []recordNode[T] {
 	out := make([]recordNode[T], len(records))
 	for i, r := range records {
-		out[i] = recordNode[T]{id: r.ID, version: r.Current, superseded: r.Superseded, versions: upTo(r.Superseded, r.Current)}
+		out[i] = recordNode[T]{id: r.ID, version: r.Current, superseded: r.Superseded, prior: r.Superseded}
 	}
 	return out
 }
@@ -32,10 +32,11 @@ func state[T any](f func(T) any) graphql.FieldResolveFn {
 	return from(func(n recordNode[T]) any { return f(n.version.State) })
 }
 
-// stateWithVersions adapts a function of a record's state and of its
-// versions up to this one (for sub-records' provenance) to a resolver.
-func stateWithVersions[T any](f func(T, []history.Version[T]) any) graphql.FieldResolveFn {
-	return from(func(n recordNode[T]) any { return f(n.version.State, n.versions) })
+// stateWithVersions adapts a function of a record's state, of the
+// versions before it and of its version (for sub-records' provenance) to
+// a resolver.
+func stateWithVersions[T any](f func(s T, prior []history.Version[T], last history.Version[T]) any) graphql.FieldResolveFn {
+	return from(func(n recordNode[T]) any { return f(n.version.State, n.prior, n.version) })
 }
 
 // recordFields are the fields every record type has besides its state:
@@ -61,7 +62,7 @@ func recordFields[T any](b *builder, self *graphql.Object, what string) {
 		Resolve: from(func(n recordNode[T]) any {
 			out := make([]recordNode[T], len(n.superseded))
 			for i, v := range n.superseded {
-				out[i] = recordNode[T]{id: n.id, version: v, versions: upTo(n.superseded[:i], v)}
+				out[i] = recordNode[T]{id: n.id, version: v, prior: n.superseded[:i:i]}
 			}
 			return out
 		}),

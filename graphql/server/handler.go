@@ -100,6 +100,10 @@ func New(cfg Config, deps Deps) (*Handler, error) {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && r.URL.Query().Has("asset") {
+		h.page.serveAsset(w, r.URL.Query().Get("asset"))
+		return
+	}
 	if r.Method == http.MethodGet && wantsHTML(r) {
 		h.page.serve(w)
 		return

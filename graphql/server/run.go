@@ -41,7 +41,12 @@ func (h *Handler) run(ctx context.Context, r *http.Request, req request, media s
 		resp.fields = fields
 		return resp
 	}
-	ctx, accesses := schema.WithAccessBatch(ctx)
+	var accesses *schema.AccessBatch
+	if singleRootField(doc, req.OperationName) {
+		ctx, accesses = schema.WithEagerAccessBatch(ctx, h.accessLog)
+	} else {
+		ctx, accesses = schema.WithAccessBatch(ctx)
+	}
 	ctx, budget := schema.WithNodeBudget(ctx, h.cfg.Limits.MaxNodes)
 	res := graphql.Execute(graphql.ExecuteParams{
 		Schema:        h.schema,
@@ -50,22 +55,23 @@ func (h *Handler) run(ctx context.Context, r *http.Request, req request, media s
 		Args:          req.Variables,
 		Context:       ctx,
 	})
-	// The estimate assumed lists without `first` hold ListSize items; an
-	// answer that turned out larger than MaxNodes is refused whole.
-	if budget.Exceeded() {
-		resp := failed(docError, &gqlerr.Error{Code: gqlerr.QueryTooComplex,
-			Message: fmt.Sprintf("the answer holds more than %d objects (lists without `first` are longer than the %d assumed); "+
-				"ask for fewer records or raise the limit", budget.Max(), h.cfg.Limits.ListSize),
-			Extra: map[string]any{"measure": limits.MeasureNodes, "limit": budget.Max(), "actual": budget.Used()}})
-		resp.fields = fields
-		return resp
-	}
 	// Every read of the request is logged in one durable write, before
 	// anything is served: if it fails, nothing is.
 	if err := accesses.Flush(ctx, h.accessLog); err != nil {
 		err = gqlerr.NewInternal(err)
 		h.logInternal(ctx, err)
 		resp := failed(http.StatusInternalServerError, err)
+		resp.fields = fields
+		return resp
+	}
+	// The estimate assumed lists without `first` hold ListSize items; an
+	// answer that turned out larger than MaxNodes is refused whole (the
+	// reads it made are logged all the same).
+	if budget.Exceeded() {
+		resp := failed(docError, &gqlerr.Error{Code: gqlerr.QueryTooComplex,
+			Message: fmt.Sprintf("the answer holds more than %d objects (lists without `first` are longer than the %d assumed); "+
+				"ask for fewer records or raise the limit", budget.Max(), h.cfg.Limits.ListSize),
+			Extra: map[string]any{"measure": limits.MeasureNodes, "limit": budget.Max(), "actual": budget.Used()}})
 		resp.fields = fields
 		return resp
 	}

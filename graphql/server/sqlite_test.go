@@ -14,6 +14,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/prontuario/prontuario/aggregator/history"
 	"github.com/prontuario/prontuario/aggregator/pipeline"
 	"github.com/prontuario/prontuario/aggregator/store/sqlitestore"
 	"github.com/prontuario/prontuario/graphql/auth"
@@ -25,8 +26,15 @@ import (
 // the fixture world by the aggregator's own applier.
 func sqliteHarness(t testing.TB, cfg server.Config) (*harness, *sqlitestore.Store, *pipeline.Applier) {
 	t.Helper()
+	return sqliteHarnessWith(t, cfg, "NORMAL")
+}
+
+// sqliteHarnessWith is sqliteHarness with the store's synchronous setting
+// and more deliveries applied after the fixture world.
+func sqliteHarnessWith(t testing.TB, cfg server.Config, synchronous string, more ...history.Delivery) (*harness, *sqlitestore.Store, *pipeline.Applier) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	st, err := sqlitestore.Open(ctx, sqlitestore.Config{Path: filepath.Join(t.TempDir(), "readmodel.db"), Synchronous: "NORMAL"})
+	st, err := sqlitestore.Open(ctx, sqlitestore.Config{Path: filepath.Join(t.TempDir(), "readmodel.db"), Synchronous: synchronous})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +58,7 @@ func sqliteHarness(t testing.TB, cfg server.Config) (*harness, *sqlitestore.Stor
 	if err != nil {
 		t.Fatal(err)
 	}
+	ds = append(ds, more...)
 	// Concurrent deliveries share batches, as the partitions' handlers do.
 	var wg sync.WaitGroup
 	errs := make(chan error, len(ds))

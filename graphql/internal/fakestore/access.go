@@ -7,7 +7,7 @@ import (
 	"github.com/prontuario/prontuario/aggregator/history"
 )
 
-// AppendAccess implements schema.AccessLog.
+// AppendAccess appends one entry (the single-entry form of AppendAccessBatch).
 func (s *Store) AppendAccess(ctx context.Context, e history.AccessEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -39,7 +39,7 @@ func (s *Store) Encounter(ctx context.Context, id string) (history.Encounter, er
 	return e, nil
 }
 
-// Encounters implements schema.Reader: newest first by (SortTime, ID).
+// Encounters answers one query as EncountersOfPatients does: newest first by (SortTime, ID).
 func (s *Store) Encounters(ctx context.Context, q history.EncounterQuery) (history.Page[history.Encounter], error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

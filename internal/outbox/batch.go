@@ -22,7 +22,6 @@ func (r *Relay) relayBatch(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	r.published.Add(uint64(len(acked)))
 	return len(acked), pubErr
 }
 

@@ -21,15 +21,19 @@ const (
 // RelayConfig tunes a [Relay]. The zero value of each field means "use the
 // default"; see [RelayConfig.WithDefaults].
 type RelayConfig struct {
-	// BatchSize is how many rows the relay reads and publishes at a time,
-	// default [DefaultBatchSize]. Larger batches amortise the database round
-	// trips; each batch must be fully acknowledged before the next starts.
+	// BatchSize is how many rows the relay reads at a time, default
+	// [DefaultBatchSize]. Larger batches amortise the database round trips.
+	// On PostgreSQL up to two batches are in flight (the next is read while
+	// the previous is published); on SQLite each batch is fully
+	// acknowledged before the next starts.
 	BatchSize int
 
-	// Lanes is how many goroutines publish a batch concurrently, default
+	// Lanes is how many goroutines publish concurrently, default
 	// [DefaultLanes]. A synchronous publisher does one round trip per
-	// message, so throughput grows with lanes. One record's events always
-	// share a lane and are published one after another, in order.
+	// message, so throughput grows with lanes (the Kafka publisher gathers
+	// concurrent messages into shared produce requests). One record's
+	// events always share a lane and are published one after another, in
+	// order.
 	Lanes int
 
 	// PollInterval is how often the relay looks at the outbox when nothing
@@ -44,9 +48,9 @@ type RelayConfig struct {
 	MinBackoff time.Duration
 	MaxBackoff time.Duration
 
-	// BatchTimeout bounds the database work of one batch (reading and
-	// deleting rows); a batch in progress when Run's context is cancelled
-	// still gets this long to finish. Default [DefaultBatchTimeout].
+	// BatchTimeout bounds each database statement of the relay (reading
+	// and deleting rows); the rows in flight when Run's context is
+	// cancelled are still deleted within it once published. Default [DefaultBatchTimeout].
 	BatchTimeout time.Duration
 
 	// Tracing provides the relay's publish spans, each a child of the

@@ -44,6 +44,9 @@ type lanes struct {
 	slots  chan struct{} // one per dispatched row not yet published
 	wg     sync.WaitGroup
 	broken atomic.Bool // some lane failed
+	// published counts acknowledged rows at once, before they are deleted,
+	// so the relay's counter never lags behind the backlog it drained.
+	published *atomic.Uint64
 
 	mu    sync.Mutex
 	acked []int64
@@ -51,7 +54,7 @@ type lanes struct {
 }
 
 func (r *Relay) startLanes(maxInFlight int) *lanes {
-	l := &lanes{pub: r.pub, tracer: r.tracer, in: make([]chan row, r.cfg.Lanes), slots: make(chan struct{}, maxInFlight)}
+	l := &lanes{pub: r.pub, tracer: r.tracer, in: make([]chan row, r.cfg.Lanes), slots: make(chan struct{}, maxInFlight), published: &r.published}
 	for i := range l.in {
 		l.in[i] = make(chan row, laneBuffer)
 		l.wg.Go(func() { l.run(l.in[i]) })
@@ -106,6 +109,7 @@ func (l *lanes) run(in <-chan row) {
 				l.broken.Store(true)
 			} else {
 				l.acked = append(l.acked, x.id)
+				l.published.Add(1)
 			}
 			l.mu.Unlock()
 		}

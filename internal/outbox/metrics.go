@@ -46,13 +46,19 @@ func (c *collector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *collector) Collect(ch chan<- prometheus.Metric) {
-	ch <- prometheus.MustNewConstMetric(c.published, prometheus.CounterValue, float64(c.relay.published.Load()))
-	ch <- prometheus.MustNewConstMetric(c.errors, prometheus.CounterValue, float64(c.relay.failures.Load()))
 	ctx, cancel := context.WithTimeout(context.Background(), statsTimeout)
 	defer cancel()
+	// The counters are read after the backlog (Stats reads them last), so a
+	// scrape never shows rows gone from the backlog but not yet counted as
+	// published: a row is counted when acknowledged, before it is deleted.
 	s, err := c.relay.Stats(ctx)
 	if err != nil {
 		c.relay.logger.Warn("outbox metrics: cannot read the backlog", "err", err)
+		s = Stats{Published: c.relay.published.Load(), FailedBatches: c.relay.failures.Load()}
+	}
+	ch <- prometheus.MustNewConstMetric(c.published, prometheus.CounterValue, float64(s.Published))
+	ch <- prometheus.MustNewConstMetric(c.errors, prometheus.CounterValue, float64(s.FailedBatches))
+	if err != nil {
 		return
 	}
 	ch <- prometheus.MustNewConstMetric(c.backlog, prometheus.GaugeValue, float64(s.Backlog))

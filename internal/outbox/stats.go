@@ -14,7 +14,8 @@ type Stats struct {
 	// OldestAge is how long the oldest waiting event has waited; 0 when
 	// the backlog is empty.
 	OldestAge time.Duration
-	// Published counts the events this relay published since it was created.
+	// Published counts the events this relay published since it was created,
+	// as the broker acknowledges them (just before their rows are deleted).
 	Published uint64
 	// FailedBatches counts the batches that failed, since it was created.
 	FailedBatches uint64

@@ -5,7 +5,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 TEST_TIMEOUT ?= 14m
 BIN         := .prontuario/bin
 
-.PHONY: run build test test-short lint fmt bench e2e e2e-long clean
+.PHONY: run build test test-short lint fmt bench bench-memory e2e e2e-long clean
 
 ## run: the whole hospital on embedded defaults (kfake broker, SQLite everywhere).
 run: build
@@ -39,7 +39,12 @@ fmt:
 
 ## bench: the benchmark table (e2e/BENCHMARKS.md).
 bench:
-	$(GO) run ./e2e/cmd/bench -runs 3 -backlog 100000 -events 15000 -mongo-events 300 -fresh-for 20s -queries 200 -rss-events 60000
+	$(GO) run ./e2e/cmd/bench -runs 3 -backlog 100000 -events 15000 -mongo-events 300 -fresh-for 20s -queries 200 -rss-events 250000
+
+## bench-memory: the aggregator process's memory over the issue's full
+## million events, once (about 15 minutes); prints the benchmark's lines.
+bench-memory:
+	$(GO) test -run '^$$' -bench '^BenchmarkAggregatorRSS$$' -benchtime 1x -timeout 60m ./e2e/bench -bench.runs 1 -bench.rss-events 1000000
 
 ## e2e: the black-box scenarios (also part of make test).
 e2e:

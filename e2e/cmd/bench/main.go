@@ -2,7 +2,7 @@
 // issue, prints one table and writes it to e2e/BENCHMARKS.md:
 //
 //	go run ./e2e/cmd/bench [-runs 3] [-backlog 100000] [-events 15000]
-//	    [-mongo-events 300] [-fresh-for 20s] [-queries 200] [-rss-events 60000]
+//	    [-mongo-events 300] [-fresh-for 20s] [-queries 200] [-rss-events 250000]
 //	    [-only REGEXP] [-out e2e/BENCHMARKS.md]
 //
 // It compiles the benchmarks of package e2e/bench and the Prontuario
@@ -12,8 +12,8 @@
 // benchmark that fails leaves its rows "not measured", saying why, and makes
 // the command exit non-zero after the table was written. An interrupted run,
 // or one limited by -only without -out, prints its table but leaves
-// BENCHMARKS.md as it was. Run it from anywhere in the module; the table
-// goes to the module's root.
+// e2e/BENCHMARKS.md as it was. Run it from anywhere in the module; a
+// relative -out is taken from the module's root.
 package main
 
 import (

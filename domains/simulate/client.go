@@ -35,9 +35,9 @@ type client struct {
 	// retryFor bounds how long one command is retried after its first try.
 	retryFor time.Duration
 	http     *http.Client
-	limiter *limiter
-	stats   *Stats
-	sink    func(Accepted)
+	limiter  *limiter
+	stats    *Stats
+	sink     func(Accepted)
 }
 
 // RejectedError is a command the service refused (4xx): the simulator's

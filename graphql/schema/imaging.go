@@ -7,10 +7,7 @@ import (
 	"github.com/prontuario/prontuario/contracts"
 )
 
-type (
-	imagingReportNode    = subNode[contracts.ImagingStudyState, contracts.ImagingReport]
-	imagingAmendmentNode = subNode[contracts.ImagingStudyState, contracts.ImagingAmendment]
-)
+type imagingReportNode = subNode[contracts.ImagingStudyState, contracts.ImagingReport]
 
 // findReport is the report of a version of an imaging study.
 func findReport(s contracts.ImagingStudyState) (contracts.ImagingReport, bool) {

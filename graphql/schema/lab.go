@@ -9,10 +9,7 @@ import (
 
 const clinicalNote = "Clinical: null and FORBIDDEN for role billing."
 
-type (
-	labResultNode     = subNode[contracts.LabOrderState, contracts.LabResult]
-	labCorrectionNode = subNode[contracts.LabOrderState, contracts.LabCorrection]
-)
+type labResultNode = subNode[contracts.LabOrderState, contracts.LabResult]
 
 // findResult finds the result of test code in a version of a lab order.
 func findResult(code string) func(contracts.LabOrderState) (contracts.LabResult, bool) {

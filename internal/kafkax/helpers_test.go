@@ -1,7 +1,6 @@
 package kafkax_test
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"testing"
@@ -172,10 +171,4 @@ func groupLag(client sarama.Client, admin sarama.ClusterAdmin, group, topic stri
 		lag += end - at.Offset
 	}
 	return lag, nil
-}
-
-func ctxWithTimeout(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(t.Context(), waitFor)
-	t.Cleanup(cancel)
-	return ctx
 }

@@ -9,7 +9,6 @@ import (
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/bson/bsoncodec"
 	"go.mongodb.org/mongo-driver/bson/bsonrw"
-	"go.mongodb.org/mongo-driver/bson/bsontype"
 )
 
 var timeType = reflect.TypeOf(time.Time{})
@@ -43,7 +42,7 @@ func decodeTime(_ bsoncodec.DecodeContext, vr bsonrw.ValueReader, val reflect.Va
 	}
 	var t time.Time
 	switch vr.Type() {
-	case bsontype.String:
+	case bson.TypeString:
 		s, err := vr.ReadString()
 		if err != nil {
 			return err
@@ -51,13 +50,13 @@ func decodeTime(_ bsoncodec.DecodeContext, vr bsonrw.ValueReader, val reflect.Va
 		if t, err = ParseTimeKey(s); err != nil {
 			return err
 		}
-	case bsontype.DateTime:
+	case bson.TypeDateTime:
 		ms, err := vr.ReadDateTime()
 		if err != nil {
 			return err
 		}
 		t = time.UnixMilli(ms).UTC()
-	case bsontype.Null:
+	case bson.TypeNull:
 		if err := vr.ReadNull(); err != nil {
 			return err
 		}

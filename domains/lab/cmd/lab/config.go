@@ -14,6 +14,8 @@ import (
 const (
 	envAddr        = "PRONTUARIO_LAB_ADDR"
 	envDatabaseURL = "PRONTUARIO_LAB_DATABASE_URL"
+	// envIdempotencyTTL is a Go duration ("24h", "90m").
+	envIdempotencyTTL = "PRONTUARIO_LAB_IDEMPOTENCY_TTL"
 )
 
 // Defaults of Config.
@@ -77,9 +79,17 @@ func (c Config) Validate() error {
 // configFromEnv builds the configuration from the environment, reporting
 // every malformed variable and invalid value at once.
 func configFromEnv(getenv func(string) string) (Config, error) {
+	var errs []error
 	cfg := Config{Addr: getenv(envAddr), DatabaseURL: getenv(envDatabaseURL)}
+	if v := getenv(envIdempotencyTTL); v != "" {
+		ttl, err := time.ParseDuration(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s=%q: want a duration such as 24h", envIdempotencyTTL, v))
+		}
+		cfg.IdempotencyTTL = ttl
+	}
 	k, err := kafkax.ConfigFromEnv(getenv)
-	errs := []error{err}
+	errs = append(errs, err)
 	cfg.Kafka = k
 	cfg = cfg.WithDefaults()
 	errs = append(errs, cfg.Validate())

@@ -58,3 +58,15 @@ func TestValidateRejectsAShortIdempotencyTTL(t *testing.T) {
 		t.Errorf("Validate() = %v, want an IdempotencyTTL problem", err)
 	}
 }
+
+func TestIdempotencyTTLFromEnvironment(t *testing.T) {
+	cfg, err := configFromEnv(env(map[string]string{"PRONTUARIO_LAB_IDEMPOTENCY_TTL": "90m"}))
+	if err != nil || cfg.IdempotencyTTL != 90*time.Minute {
+		t.Fatalf("config %+v, %v: want a 90m TTL", cfg.IdempotencyTTL, err)
+	}
+	for _, bad := range []string{"soon", "30s"} {
+		if _, err := configFromEnv(env(map[string]string{"PRONTUARIO_LAB_IDEMPOTENCY_TTL": bad})); err == nil {
+			t.Errorf("TTL %q accepted", bad)
+		}
+	}
+}

@@ -15,7 +15,9 @@ import (
 const (
 	envAddr        = "PRONTUARIO_PRESCRIPTION_ADDR"
 	envDatabaseURL = "PRONTUARIO_PRESCRIPTION_DATABASE_URL"
-	envSeedDemo    = "PRONTUARIO_PRESCRIPTION_SEED_DEMO"
+	// envIdempotencyTTL is a Go duration ("24h", "90m").
+	envIdempotencyTTL = "PRONTUARIO_PRESCRIPTION_IDEMPOTENCY_TTL"
+	envSeedDemo       = "PRONTUARIO_PRESCRIPTION_SEED_DEMO"
 )
 
 // Defaults of Config.
@@ -90,6 +92,13 @@ func configFromEnv(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Errorf("%s=%q: want true or false", envSeedDemo, v))
 		}
 		cfg.SeedDemo = on
+	}
+	if v := getenv(envIdempotencyTTL); v != "" {
+		ttl, err := time.ParseDuration(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s=%q: want a duration such as 24h", envIdempotencyTTL, v))
+		}
+		cfg.IdempotencyTTL = ttl
 	}
 	k, err := kafkax.ConfigFromEnv(getenv)
 	errs = append(errs, err)

@@ -3,6 +3,8 @@ package bench
 import (
 	"fmt"
 	"math"
+
+	"github.com/prontuario/prontuario/internal/outbox"
 )
 
 // outboxTarget is the target drain rate, events/s.
@@ -15,16 +17,16 @@ func (t table) outbox() Row {
 	f := t.figures(BenchOutbox, BenchOutbox)
 	drain, raw := f.get(UnitEvents), f.get(UnitRawEvents)
 	row := Row{
-		Measured: fmt.Sprintf("Outbox relay drain rate: PostgreSQL backlog of %s events to the in-process Kafka-protocol broker (kfake), default RelayConfig (batches of 1,000, 128 lanes), until the broker acknowledged the last", thousands(float64(t.sizes.Backlog))),
+		Measured: fmt.Sprintf("Outbox relay drain rate: PostgreSQL backlog of %s events to the in-process Kafka-protocol broker (kfake), default RelayConfig (batches of %d, %d lanes, reading the next batch while one publishes), until the broker acknowledged the last", thousands(float64(t.sizes.Backlog)), outbox.DefaultBatchSize, outbox.DefaultLanes),
 		Figure:   perSecond(drain, "events"),
-		Reference: "raw publisher, same messages, same publisher configuration and concurrency (128 goroutines), no outbox: " +
+		Reference: fmt.Sprintf("raw publisher, same messages, same publisher configuration and concurrency (%d goroutines), no outbox: ", outbox.DefaultLanes) +
 			perSecond(raw, "events"),
 		Ratio:  ratio(drain/raw) + " of raw",
 		Target: ">= " + perSecond(outboxTarget, "events"),
 	}
 	why := fmt.Sprintf("the relay reaches %.0f%% of the raw publisher: every batch of 1,000 also reads and deletes its rows in PostgreSQL (on the same 2 cores) and waits for its slowest lane before the next starts", math.Floor(100*drain/raw))
 	if raw < outboxTarget {
-		why = fmt.Sprintf("even the raw publisher reaches only %s here: one synchronous round trip per message (watermill-kafka's SyncProducer) with 128 in flight on 2 shared cores; the relay cannot be faster than its publisher", perSecond(raw, "events"))
+		why = fmt.Sprintf("even the raw publisher reaches only %s here: one synchronous round trip per message (watermill-kafka's SyncProducer) with %d in flight on 2 shared cores; the relay cannot be faster than its publisher", perSecond(raw, "events"), outbox.DefaultLanes)
 	}
 	return f.finish(verdict(row, drain >= outboxTarget, why))
 }

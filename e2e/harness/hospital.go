@@ -75,7 +75,7 @@ func Start(t testing.TB, bins Binaries, o Options) *Hospital {
 	}
 	aggAddr := FreeAddr(t)
 	h.URL["aggregator"] = "http://" + aggAddr
-	h.Aggregator = NewProc("aggregator", bins.Path("aggregator"), envWith(h.Env, "PRONTUARIO_AGGREGATOR_ADDR="+aggAddr), h.URL["aggregator"]+"/readyz")
+	h.Aggregator = NewProc("aggregator", bins.Path("aggregator"), envWith(h.Env, "PRONTUARIO_AGGREGATOR_ADDR="+aggAddr, "PRONTUARIO_AGGREGATOR_INSTANCE_ID=aggregator-1"), h.URL["aggregator"]+"/readyz")
 	h.Aggregator.Start(t)
 	gqlAddr := FreeAddr(t)
 	h.URL["graphql"] = "http://" + gqlAddr

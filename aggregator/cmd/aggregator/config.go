@@ -15,12 +15,20 @@ type config struct {
 	// Group is the consumer group every replica shares.
 	// PRONTUARIO_AGGREGATOR_GROUP, default "prontuario-aggregator".
 	Group string
-	Kafka kafkax.Config
-	Store readstore.Config
+	// InstanceID, when set, makes this replica's consumer-group members
+	// static (Kafka's group.instance.id, one per topic: InstanceID-topic),
+	// so a replica restarted after a crash takes its members' places at
+	// once instead of waiting for the broker to evict the dead ones. It
+	// must be stable across restarts and unique per replica (a StatefulSet
+	// pod name, a compose container name). PRONTUARIO_AGGREGATOR_INSTANCE_ID,
+	// default "" (dynamic members).
+	InstanceID string
+	Kafka      kafkax.Config
+	Store      readstore.Config
 }
 
 func configFromEnv(getenv func(string) string) (config, error) {
-	c := config{Addr: getenv("PRONTUARIO_AGGREGATOR_ADDR"), Group: getenv("PRONTUARIO_AGGREGATOR_GROUP"), Store: readstore.FromEnv(getenv)}
+	c := config{Addr: getenv("PRONTUARIO_AGGREGATOR_ADDR"), Group: getenv("PRONTUARIO_AGGREGATOR_GROUP"), InstanceID: getenv("PRONTUARIO_AGGREGATOR_INSTANCE_ID"), Store: readstore.FromEnv(getenv)}
 	if c.Addr == "" {
 		c.Addr = ":8090"
 	}

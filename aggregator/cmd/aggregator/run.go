@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
 
 	"github.com/prontuario/prontuario/aggregator/pipeline"
 	"github.com/prontuario/prontuario/aggregator/rebuild"
@@ -55,7 +56,7 @@ func runLive(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	defer st.Close()
 	wlog := watermill.NewSlogLogger(logger)
-	sub, err := kafkax.NewSubscriber(cfg.Kafka, cfg.Group, wlog)
+	sub, err := subscriber(cfg, wlog)
 	if err != nil {
 		return err
 	}
@@ -120,4 +121,13 @@ func runRebuild(ctx context.Context, cfg config, args []string, logger *slog.Log
 	}
 	fmt.Printf("rebuilt generation %s from %d messages in %s; readers switched from %s\n", res.Generation, res.Replayed, res.Took.Round(1e6), res.Previous)
 	return nil
+}
+
+// subscriber is the live pipeline's: static members when the replica has
+// an instance id, dynamic ones otherwise.
+func subscriber(cfg config, wlog watermill.LoggerAdapter) (message.Subscriber, error) {
+	if cfg.InstanceID != "" {
+		return kafkax.NewStaticSubscriber(cfg.Kafka, cfg.Group, cfg.InstanceID, wlog)
+	}
+	return kafkax.NewSubscriber(cfg.Kafka, cfg.Group, wlog)
 }

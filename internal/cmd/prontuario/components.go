@@ -117,6 +117,9 @@ func envFor(c component, base []string, dataDir string, getenv func(string) stri
 	for _, d := range []string{"triage", "prescription", "lab", "imaging"} {
 		set("PRONTUARIO_"+strings.ToUpper(d)+"_DATABASE_URL", "sqlite:"+dataDir+"/"+d+".db")
 	}
+	// One aggregator replica: static group members, so a crash and restart
+	// takes its place in the consumer group at once.
+	set("PRONTUARIO_AGGREGATOR_INSTANCE_ID", "aggregator-1")
 	set("PRONTUARIO_READSTORE", "sqlite")
 	set("PRONTUARIO_READSTORE_PATH", dataDir+"/readmodel.db")
 	return env

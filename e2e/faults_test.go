@@ -99,8 +99,13 @@ func TestBrokerOutage(t *testing.T) {
 // TestCrashes: a domain service is killed (SIGKILL) right after commands
 // commit, and the aggregator at random moments, repeatedly, under load.
 func TestCrashes(t *testing.T) {
-	h := newHospital(t, harness.Options{})
-	path, wait := startLoad(t, h, crashPatients, 0)
+	crashCycle(t, newHospital(t, harness.Options{}), crashPatients)
+}
+
+// crashCycle runs the crash cycles against h under the load of patients
+// journeys, then checks the invariant.
+func crashCycle(t *testing.T, h *harness.Hospital, patients int) {
+	path, wait := startLoad(t, h, patients, 0)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	for cycle := 0; cycle < crashCycles; cycle++ {
 		d := harness.Domains()[cycle%4]

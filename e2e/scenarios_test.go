@@ -9,9 +9,10 @@ import (
 // The scenarios that leave every process running share one hospital per
 // read-store configuration (SQLite, and the MongoDB adapter over the wire to
 // FerretDB or to PRONTUARIO_TEST_MONGODB_URI); each uses patients of its own.
-// The fault scenarios (broker outage, crashes) run on the SQLite read store:
-// what they exercise (outbox, relay, consumer offsets) does not depend on it,
-// and FerretDB scans a table for every lookup.
+// The broker outage runs on the SQLite read store only (it exercises the
+// outbox, the relay and consumer offsets, not the read store); the crash
+// cycles run on both (faults_mongo_test.go), with fewer patients on the
+// MongoDB adapter, as FerretDB scans a table for every lookup.
 
 func TestScenariosOnTheSQLiteReadStore(t *testing.T) {
 	h := newHospital(t, harness.Options{ReadStore: "sqlite"})

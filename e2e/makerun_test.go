@@ -75,11 +75,12 @@ func TestMakeRunBringsUpTheHospitalAndKeepsItsDataAcrossRuns(t *testing.T) {
 			env = append(env, kv)
 		}
 	}
-	gqlAddr := harness.FreeAddr(t)
-	for _, name := range []string{"BROKER", "TRIAGE", "PRESCRIPTION", "LAB", "IMAGING", "AGGREGATOR"} {
-		env = append(env, "PRONTUARIO_"+name+"_ADDR="+harness.FreeAddr(t))
+	names := []string{"GRAPHQL", "BROKER", "TRIAGE", "PRESCRIPTION", "LAB", "IMAGING", "AGGREGATOR"}
+	addrs := harness.FreeAddrs(t, len(names))
+	for i, name := range names {
+		env = append(env, "PRONTUARIO_"+name+"_ADDR="+addrs[i])
 	}
-	env = append(env, "PRONTUARIO_GRAPHQL_ADDR="+gqlAddr)
+	gqlAddr := addrs[0]
 
 	first := startLauncher(t, dataDir, env)
 	out := first.out.String()

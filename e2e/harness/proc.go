@@ -192,3 +192,20 @@ func (p *Proc) Run(t testing.TB) (string, error) {
 	p.logs.Write(out)
 	return string(out), err
 }
+
+// FreeAddrs returns n distinct loopback addresses with ports free right
+// now: all n are held open until every one is chosen, so no two are equal
+// (n calls of FreeAddr may return one port twice).
+func FreeAddrs(t testing.TB, n int) []string {
+	t.Helper()
+	out := make([]string, n)
+	for i := range out {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		out[i] = ln.Addr().String()
+	}
+	return out
+}

@@ -1,9 +1,7 @@
 package server_test
 
 import (
-	"slices"
 	"testing"
-	"time"
 
 	"github.com/prontuario/prontuario/graphql/auth"
 	"github.com/prontuario/prontuario/graphql/internal/fakestore"
@@ -44,17 +42,7 @@ func BenchmarkPatientWith100FullEncounters(b *testing.B) {
 			if len(d.Errors) > 0 || len(list(b, d.Data, "patient", "encounters", "edges")) != 100 {
 				b.Fatalf("the query does not return 100 encounters: %s", d.raw[:min(len(d.raw), 500)])
 			}
-			latencies := make([]time.Duration, 0, b.N)
-			b.ResetTimer()
-			for b.Loop() {
-				start := time.Now()
-				h.query(auth.Clinician, fullPatientQuery, vars)
-				latencies = append(latencies, time.Since(start))
-			}
-			b.StopTimer()
-			slices.Sort(latencies)
-			b.ReportMetric(float64(latencies[len(latencies)/2].Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")
+			timeQueries(b, h, fullPatientQuery, vars)
 		})
 	}
 }

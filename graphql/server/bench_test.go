@@ -32,11 +32,17 @@ func BenchmarkPatientWith100Encounters(b *testing.B) {
 	if len(d.Errors) > 0 || len(list(b, d.Data, "patient", "encounters", "edges")) != 100 {
 		b.Fatalf("the query does not return 100 encounters: %s", d.raw[:min(len(d.raw), 500)])
 	}
+	timeQueries(b, h, patient100, nil)
+}
+
+// timeQueries runs query as a clinician b.N times and reports its p50 and
+// p99 latencies.
+func timeQueries(b *testing.B, h *harness, query string, vars map[string]any) {
 	latencies := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for b.Loop() {
 		start := time.Now()
-		h.query(auth.Clinician, patient100, nil)
+		h.query(auth.Clinician, query, vars)
 		latencies = append(latencies, time.Since(start))
 	}
 	b.StopTimer()

@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/prontuario/prontuario/internal/obs/obstest"
@@ -29,29 +28,13 @@ func TestRunServesItsMetricsAndLogsNoClinicalData(t *testing.T) {
 	post(t, base+"/v1/imaging-studies/"+id+"/performed", performedBody)
 	post(t, base+"/v1/imaging-studies/"+id+"/report", reportBody)
 
-	m := obstest.Eventually(t, metrics, "the relay's failures counted", func(s obstest.Series) bool {
-		return s["prontuario_outbox_publish_errors_total"] >= 1
-	})
-	if m["prontuario_outbox_backlog"] != 3 || m["prontuario_outbox_oldest_age_seconds"] <= 0 {
-		t.Errorf("broker down: backlog %v, oldest age %v; want 3 and > 0", m["prontuario_outbox_backlog"], m["prontuario_outbox_oldest_age_seconds"])
-	}
-	if !strings.Contains(logs.String(), "outbox relay batch failed") {
-		t.Errorf("the relay's failure was not logged: %s", logs.String())
-	}
-	kb.Restart(t)
-	m = obstest.Eventually(t, metrics, "the three events published", func(s obstest.Series) bool {
-		return s["prontuario_outbox_published_total"] == 3 && s["prontuario_outbox_backlog"] == 0
-	})
-	for series, want := range map[string]float64{
+	m := obstest.RelayRecovers(t, kb, metrics, &logs, 3)
+	obstest.CheckCounted(t, before, m, map[string]float64{
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/imaging-studies"}`:                 1,
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/imaging-studies/{id}/performed"}`:  1,
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/imaging-studies/{id}/report"}`:     1,
 		`prontuario_http_request_duration_seconds_count{code="201",method="POST",route="/v1/imaging-studies"}`: 1,
 		"prontuario_outbox_oldest_age_seconds": 0,
-	} {
-		if got := m[series]; got != want || before[series] != 0 {
-			t.Errorf("%s went from %v to %v, want 0 to %v", series, before[series], got, want)
-		}
-	}
+	})
 	logs.CheckAbsent(t, "Spiculated", "nodule", "malignancy")
 }

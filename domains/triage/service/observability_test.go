@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/prontuario/prontuario/internal/obs/obstest"
@@ -26,29 +25,13 @@ func TestRunServesItsMetricsAndLogsNoPatientData(t *testing.T) {
 	post(t, base+"/v1/encounters", openBody)
 	post(t, base+"/v1/encounters/E-2001/triage", triageBody)
 
-	m := obstest.Eventually(t, metrics, "the relay's failures counted", func(s obstest.Series) bool {
-		return s["prontuario_outbox_publish_errors_total"] >= 1
-	})
-	if m["prontuario_outbox_backlog"] != 2 || m["prontuario_outbox_oldest_age_seconds"] <= 0 {
-		t.Errorf("broker down: backlog %v, oldest age %v; want 2 and > 0", m["prontuario_outbox_backlog"], m["prontuario_outbox_oldest_age_seconds"])
-	}
-	if !strings.Contains(logs.String(), "outbox relay batch failed") {
-		t.Errorf("the relay's failure was not logged: %s", logs.String())
-	}
-	kb.Restart(t)
-	m = obstest.Eventually(t, metrics, "both events published", func(s obstest.Series) bool {
-		return s["prontuario_outbox_published_total"] == 2 && s["prontuario_outbox_backlog"] == 0
-	})
-	for series, want := range map[string]float64{
+	m := obstest.RelayRecovers(t, kb, metrics, &logs, 2)
+	obstest.CheckCounted(t, before, m, map[string]float64{
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/encounters"}`:                             1,
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/encounters/{id}/triage"}`:                 1,
 		`prontuario_http_request_duration_seconds_count{code="201",method="POST",route="/v1/encounters"}`:             1,
 		`prontuario_http_request_duration_seconds_count{code="201",method="POST",route="/v1/encounters/{id}/triage"}`: 1,
 		"prontuario_outbox_oldest_age_seconds":                                                                        0,
-	} {
-		if got := m[series]; got != want || before[series] != 0 {
-			t.Errorf("%s went from %v to %v, want 0 to %v", series, before[series], got, want)
-		}
-	}
+	})
 	logs.CheckAbsent(t, "Maria", "Oliveira", "Crushing", "131", "187", "109", "38.9")
 }

@@ -59,36 +59,6 @@ func postID(t *testing.T, url, body string) string {
 	return rc.ID
 }
 
-// checkRelayed waits until the relay failed with the broker down, restarts
-// the broker, waits until the n events are published and returns the last
-// scrape.
-func checkRelayed(t *testing.T, kb *kafkatest.Broker, metrics string, logs *obstest.Logs, n float64) obstest.Series {
-	t.Helper()
-	m := obstest.Eventually(t, metrics, "the relay's failures counted", func(s obstest.Series) bool {
-		return s["prontuario_outbox_publish_errors_total"] >= 1
-	})
-	if m["prontuario_outbox_backlog"] != n || m["prontuario_outbox_oldest_age_seconds"] <= 0 {
-		t.Errorf("broker down: backlog %v, oldest age %v; want %v and > 0", m["prontuario_outbox_backlog"], m["prontuario_outbox_oldest_age_seconds"], n)
-	}
-	if !strings.Contains(logs.String(), "outbox relay batch failed") {
-		t.Errorf("the relay's failure was not logged: %s", logs.String())
-	}
-	kb.Restart(t)
-	return obstest.Eventually(t, metrics, "the events published", func(s obstest.Series) bool {
-		return s["prontuario_outbox_published_total"] == n && s["prontuario_outbox_backlog"] == 0 && s["prontuario_outbox_oldest_age_seconds"] == 0
-	})
-}
-
-// checkCounted checks that each series went from 0 to want.
-func checkCounted(t *testing.T, before, after obstest.Series, want map[string]float64) {
-	t.Helper()
-	for series, n := range want {
-		if before[series] != 0 || after[series] != n {
-			t.Errorf("%s went from %v to %v, want 0 to %v", series, before[series], after[series], n)
-		}
-	}
-}
-
 // The broker starts down, so the relay logs its failures while the
 // commands' events wait: those log lines, about these very events, must not
 // carry the result's value or its correction's reason either.
@@ -106,8 +76,8 @@ func TestTheServiceServesItsMetricsAndLogsNoClinicalData(t *testing.T) {
 	postID(t, base+"/v1/lab-orders/"+id+"/results/2823-3/correct", `{"value": 4.83, "unit": "mmol/L",
 		"reason": "Hemolyzed sample; redrawn", "correctedBy": "LAB-9", "correctedAt": "2026-03-02T12:10:00Z"}`)
 
-	after := checkRelayed(t, kb, base+"/metrics", &logs, 3)
-	checkCounted(t, before, after, map[string]float64{
+	after := obstest.RelayRecovers(t, kb, base+"/metrics", &logs, 3)
+	obstest.CheckCounted(t, before, after, map[string]float64{
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/lab-orders"}`:                              1,
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/lab-orders/{id}/results"}`:                 1,
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/lab-orders/{id}/results/{code}/correct"}`:  1,

@@ -59,36 +59,6 @@ func postID(t *testing.T, url, body string) string {
 	return rc.ID
 }
 
-// checkRelayed waits until the relay failed with the broker down, restarts
-// the broker, waits until the n events are published and returns the last
-// scrape.
-func checkRelayed(t *testing.T, kb *kafkatest.Broker, metrics string, logs *obstest.Logs, n float64) obstest.Series {
-	t.Helper()
-	m := obstest.Eventually(t, metrics, "the relay's failures counted", func(s obstest.Series) bool {
-		return s["prontuario_outbox_publish_errors_total"] >= 1
-	})
-	if m["prontuario_outbox_backlog"] != n || m["prontuario_outbox_oldest_age_seconds"] <= 0 {
-		t.Errorf("broker down: backlog %v, oldest age %v; want %v and > 0", m["prontuario_outbox_backlog"], m["prontuario_outbox_oldest_age_seconds"], n)
-	}
-	if !strings.Contains(logs.String(), "outbox relay batch failed") {
-		t.Errorf("the relay's failure was not logged: %s", logs.String())
-	}
-	kb.Restart(t)
-	return obstest.Eventually(t, metrics, "the events published", func(s obstest.Series) bool {
-		return s["prontuario_outbox_published_total"] == n && s["prontuario_outbox_backlog"] == 0 && s["prontuario_outbox_oldest_age_seconds"] == 0
-	})
-}
-
-// checkCounted checks that each series went from 0 to want.
-func checkCounted(t *testing.T, before, after obstest.Series, want map[string]float64) {
-	t.Helper()
-	for series, n := range want {
-		if before[series] != 0 || after[series] != n {
-			t.Errorf("%s went from %v to %v, want 0 to %v", series, before[series], after[series], n)
-		}
-	}
-}
-
 // The broker starts down, so the relay logs its failures while the
 // commands' events wait: those log lines, about these very events, must not
 // carry the medication, dose or cancellation reason either.
@@ -104,8 +74,8 @@ func TestTheServiceServesItsMetricsAndLogsNoClinicalData(t *testing.T) {
 		"issuedAt": "2026-03-02T10:40:00Z"}`)
 	postID(t, base+"/v1/prescriptions/"+id+"/cancel", `{"reason": "Respiratory depression", "cancelledBy": "PR-2", "cancelledAt": "2026-03-02T11:00:00Z"}`)
 
-	after := checkRelayed(t, kb, base+"/metrics", &logs, 2)
-	checkCounted(t, before, after, map[string]float64{
+	after := obstest.RelayRecovers(t, kb, base+"/metrics", &logs, 2)
+	obstest.CheckCounted(t, before, after, map[string]float64{
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/prescriptions"}`:                 1,
 		`prontuario_http_requests_total{code="201",method="POST",route="/v1/prescriptions/{id}/cancel"}`:     1,
 		`prontuario_http_request_duration_seconds_count{code="201",method="POST",route="/v1/prescriptions"}`: 1,

@@ -6,6 +6,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/prontuario/prontuario/internal/idempotency"
 	"github.com/prontuario/prontuario/internal/kafkax"
 	"github.com/prontuario/prontuario/internal/outbox"
 )
@@ -22,7 +23,7 @@ const (
 const (
 	DefaultAddr           = ":8083"
 	DefaultDatabaseURL    = "sqlite:.prontuario/lab.db"
-	DefaultIdempotencyTTL = 24 * time.Hour
+	DefaultIdempotencyTTL = idempotency.DefaultTTL
 )
 
 // Config configures the service. The zero value of a field means its

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/prontuario/prontuario/internal/idempotency"
 	"github.com/prontuario/prontuario/internal/kafkax"
 	"github.com/prontuario/prontuario/internal/outbox"
 )
@@ -24,7 +25,7 @@ const (
 const (
 	DefaultAddr           = ":8082"
 	DefaultDatabaseURL    = "sqlite:.prontuario/prescription.db"
-	DefaultIdempotencyTTL = 24 * time.Hour
+	DefaultIdempotencyTTL = idempotency.DefaultTTL
 )
 
 // Config configures the service. The zero value of a field means its

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"time"
 
 	"github.com/ThreeDotsLabs/watermill"
@@ -73,30 +72,11 @@ func run(ctx context.Context, getenv func(string) string, stderr io.Writer, list
 	defer cancel()
 	relayDone := make(chan error, 1)
 	go func() { relayDone <- relay.Run(ctx) }()
-	go purgeKeys(ctx, replays, cfg.IdempotencyTTL, logger)
+	go replays.PurgeEvery(ctx, cfg.IdempotencyTTL, idempotency.DefaultPurgeInterval, logger)
 	err = httpx.Serve(ctx, cfg.Addr, handler, logger, listening)
 	cancel()
 	if rerr := <-relayDone; rerr != nil {
 		err = errors.Join(err, fmt.Errorf("outbox relay: %w", rerr))
 	}
 	return err
-}
-
-// purgeKeys deletes idempotency answers older than ttl, hourly, until ctx
-// is done.
-func purgeKeys(ctx context.Context, keys *idempotency.Store, ttl time.Duration, logger *slog.Logger) {
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		if n, err := keys.Purge(ctx, ttl); err != nil && ctx.Err() == nil {
-			logger.Warn("purge idempotency keys", "err", err)
-		} else if n > 0 {
-			logger.Info("purged idempotency keys", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
 }

@@ -63,8 +63,5 @@ func Append(ctx context.Context, tx *sqldb.Tx, e contracts.Event) error {
 	if err := tx.Notify(ctx, Channel); err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
-	if localWakes.n.Load() > 0 {
-		tx.AfterCommit(localWakes.wakeAll) // relays whose LISTEN failed
-	}
 	return nil
 }

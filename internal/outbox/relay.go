@@ -37,9 +37,7 @@ type Relay struct {
 	logger  *slog.Logger
 	wake    chan struct{}
 	running atomic.Bool
-	// listenFn is db.Listen; tests replace it to make LISTEN fail.
-	listenFn func(context.Context, string) (<-chan struct{}, error)
-	tracer   trace.Tracer
+	tracer  trace.Tracer
 
 	published atomic.Uint64
 	failures  atomic.Uint64
@@ -58,7 +56,7 @@ func NewRelay(db *sqldb.DB, pub Publisher, cfg RelayConfig, logger *slog.Logger)
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Relay{db: db, pub: pub, cfg: cfg, logger: logger, wake: make(chan struct{}, 1), tracer: tracing.Tracer(cfg.Tracing), listenFn: db.Listen}, nil
+	return &Relay{db: db, pub: pub, cfg: cfg, logger: logger, wake: make(chan struct{}, 1), tracer: tracing.Tracer(cfg.Tracing)}, nil
 }
 
 // Notify wakes the relay to look for new rows. It never blocks. Commits that

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // DB is an open database and its dialect. It is safe for concurrent use.
@@ -19,10 +21,14 @@ type DB struct {
 	// queue in Go instead of sleeping in SQLite's busy handler.
 	writeMu sync.Mutex
 	hub     hub
+	// listenConnect opens a LISTEN connection (listenConn; tests make it fail).
+	listenConnect func(ctx context.Context, channel string) (*pgx.Conn, error)
 }
 
 func newDB(db *sql.DB, dialect Dialect, url string, logger *slog.Logger) *DB {
-	return &DB{db: db, dialect: dialect, url: url, logger: logger, hub: hub{subs: map[string]map[chan struct{}]struct{}{}}}
+	d := &DB{db: db, dialect: dialect, url: url, logger: logger, hub: hub{subs: map[string]map[chan struct{}]struct{}{}}}
+	d.listenConnect = d.listenConn
+	return d
 }
 
 // Dialect is the database's SQL flavour.

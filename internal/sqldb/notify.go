@@ -42,27 +42,26 @@ func (tx *Tx) Notify(ctx context.Context, channel string) error {
 // Listen returns a channel that receives a value after commits that called
 // [Tx.Notify] on channel, until ctx is done. Signals coalesce: one value may
 // stand for several commits, so a listener must look for all pending work
-// when woken. On PostgreSQL, Listen also holds a dedicated connection that
-// LISTENs for other processes' commits; it returns that connection's first
-// error, and later reconnects on its own (signalling once after each
-// reconnection, since notifications may have been missed meanwhile).
+// when woken. This process's commits always wake it. On PostgreSQL, Listen
+// also keeps a dedicated connection that LISTENs for other processes'
+// commits: if it cannot be opened, or is lost, Listen logs that and retries
+// in the background with capped exponential backoff, signalling once after
+// each (re)connection, since notifications may have been missed meanwhile.
+// Its only error is a channel name that is not an identifier.
 func (db *DB) Listen(ctx context.Context, channel string) (<-chan struct{}, error) {
 	if !channelName.MatchString(channel) {
 		return nil, fmt.Errorf("listen: channel %q is not a lower-case SQL identifier", channel)
-	}
-	var conn *pgx.Conn
-	if db.dialect == Postgres {
-		var err error
-		if conn, err = db.listenConn(ctx, channel); err != nil {
-			return nil, err
-		}
 	}
 	ch, unsubscribe := db.hub.subscribe(channel)
 	go func() {
 		<-ctx.Done()
 		unsubscribe()
 	}()
-	if conn != nil {
+	if db.dialect == Postgres {
+		conn, err := db.listenConnect(ctx, channel)
+		if err != nil {
+			db.logger.Warn("cannot LISTEN; this process's commits still signal, retrying in the background", "channel", channel, "err", err)
+		}
 		go db.forward(ctx, conn, channel, ch)
 	}
 	return ch, nil
@@ -80,11 +79,18 @@ func (db *DB) listenConn(ctx context.Context, channel string) (*pgx.Conn, error)
 	return conn, nil
 }
 
-// forward relays PostgreSQL notifications to ch until ctx is done,
-// reconnecting with capped exponential backoff.
+// forward relays PostgreSQL notifications to ch until ctx is done. With no
+// connection (nil conn), or when it is lost, it reconnects with capped
+// exponential backoff and signals once connected.
 func (db *DB) forward(ctx context.Context, conn *pgx.Conn, channel string, ch chan struct{}) {
 	backoff := 100 * time.Millisecond
 	for {
+		if conn == nil {
+			if conn = db.reconnect(ctx, channel, &backoff); conn == nil {
+				return // ctx is done
+			}
+			wake(ch)
+		}
 		_, err := conn.WaitForNotification(ctx)
 		if err == nil {
 			wake(ch)
@@ -92,22 +98,32 @@ func (db *DB) forward(ctx context.Context, conn *pgx.Conn, channel string, ch ch
 			continue
 		}
 		_ = conn.Close(context.WithoutCancel(ctx))
-		for {
-			if ctx.Err() != nil {
-				return
-			}
-			db.logger.Warn("listen connection lost; reconnecting", "channel", channel, "err", err, "retry_in", backoff)
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(backoff):
-			}
-			backoff = min(2*backoff, 10*time.Second)
-			if conn, err = db.listenConn(ctx, channel); err == nil {
-				wake(ch)
-				break
-			}
+		conn = nil
+		if ctx.Err() != nil {
+			return
 		}
+		db.logger.Warn("listen connection lost; reconnecting", "channel", channel, "err", err, "retry_in", backoff)
+	}
+}
+
+// reconnect opens a LISTEN connection, waiting *backoff (doubled after each
+// failure, up to 10 s) before every attempt; nil when ctx is done first.
+func (db *DB) reconnect(ctx context.Context, channel string, backoff *time.Duration) *pgx.Conn {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(*backoff):
+		}
+		*backoff = min(2**backoff, 10*time.Second)
+		conn, err := db.listenConnect(ctx, channel)
+		if err == nil {
+			return conn
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		db.logger.Warn("listen: reconnect failed", "channel", channel, "err", err, "retry_in", *backoff)
 	}
 }
 

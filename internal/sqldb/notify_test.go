@@ -73,3 +73,45 @@ func TestNotifyAndListenRejectNamesThatAreNotIdentifiers(t *testing.T) {
 		t.Error("Notify accepted a channel name that is not an identifier")
 	}
 }
+
+// A Listen whose LISTEN connection cannot be opened at first still hears
+// this process's commits at once, and other processes' once a background
+// retry connects.
+func TestListenWhoseConnectionFailsHearsThisProcessAndConnectsLater(t *testing.T) {
+	t.Parallel()
+	if pg == nil {
+		t.Skip("PostgreSQL server binaries not installed")
+	}
+	url := pg.NewDatabase(t)
+	listener, writer := open(t, url), open(t, url) // two pools stand for two processes
+	connected := sqldb.FailListenConnects(listener, 2)
+	woken, err := listener.Listen(t.Context(), "things")
+	if err != nil {
+		t.Fatalf("Listen: %v", err)
+	}
+	if err := listener.InTx(t.Context(), func(tx *sqldb.Tx) error { return tx.Notify(t.Context(), "things") }); err != nil {
+		t.Fatalf("InTx: %v", err)
+	}
+	if !received(woken, 10*time.Second) {
+		t.Fatal("not woken by this process's commit while LISTEN fails")
+	}
+	select {
+	case <-connected: // after backoffs of 100 and 200 ms
+	case <-time.After(10 * time.Second):
+		t.Fatal("LISTEN was not retried in the background")
+	}
+	// The connection signals once when it is made; the second round can
+	// only be woken by the other process's NOTIFY.
+	for round := 1; round <= 2; round++ {
+		select {
+		case <-woken:
+		default:
+		}
+		if err := writer.InTx(t.Context(), func(tx *sqldb.Tx) error { return tx.Notify(t.Context(), "things") }); err != nil {
+			t.Fatalf("InTx: %v", err)
+		}
+		if !received(woken, 10*time.Second) {
+			t.Fatalf("round %d: not woken by another process's NOTIFY after reconnecting", round)
+		}
+	}
+}
